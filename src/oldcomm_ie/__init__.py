@@ -1,0 +1,14 @@
+"""oldcomm-ie: structured data from Chinese reports on old-community renovation.
+
+    import oldcomm_ie
+    result = oldcomm_ie.extract(text)
+    result.to_dict()          # the JSON of CONTRACT.md
+"""
+from .layout import Layout, clean_layout
+from .pipeline import extract, extract_many, load
+from .quantities import parse_quantity
+from .records import Entity, Extraction, Project, Quantity
+
+__all__ = ["Entity", "Extraction", "Layout", "Project", "Quantity", "clean_layout", "extract",
+           "extract_many", "load", "parse_quantity"]
+__version__ = "0.1.0"

@@ -1,0 +1,206 @@
+"""What a user gets back: Quantity, Entity, Project and Extraction, in raw offsets.
+
+The pipeline stages leave plain dicts with clean-text offsets on the Doc; this module is
+the one place that maps them back to the caller's string (through doc._.layout) and
+shapes them as ../shared/CONTRACT.md says.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from spacy.tokens import Doc
+
+from .layout import Layout, doc_layout
+from .numerals import to_json_number, to_plain
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """An amount; `value` and `value_max` are exact (int or Decimal)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: int | Decimal
+    unit: str
+    qualifier: str = "exact"
+    value_max: int | Decimal | None = None
+    out_of_range: bool = False
+
+    def to_dict(self) -> dict:
+        d = {"start": self.start, "end": self.end, "text": self.text, "kind": self.kind,
+             "value": to_json_number(Decimal(self.value)), "unit": self.unit,
+             "qualifier": self.qualifier,
+             "value_max": None if self.value_max is None else to_json_number(Decimal(self.value_max))}
+        if self.out_of_range:
+            d["out_of_range"] = True
+        return d
+
+
+@dataclass(frozen=True)
+class Entity:
+    start: int
+    end: int
+    text: str
+    label: str
+    subtype: str | None = None
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text,
+                "label": self.label, "subtype": self.subtype}
+
+
+@dataclass
+class Outcome:
+    metric: str
+    quantity: Quantity
+
+    def to_dict(self) -> dict:
+        return {"metric": self.metric, "quantity": self.quantity.to_dict()}
+
+
+@dataclass
+class Project:
+    """One record per distinct project: the row a user wants in a table."""
+
+    name: str
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    investors: list[str] = field(default_factory=list)
+    investments: list[Quantity] = field(default_factory=list)
+    models: list[str] = field(default_factory=list)
+    periods: list[Quantity] = field(default_factory=list)
+    outcomes: list[Outcome] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "mentions": [list(m) for m in self.mentions],
+                "aliases": list(self.aliases),
+                "places": list(self.places), "investors": list(self.investors),
+                "investments": [q.to_dict() for q in self.investments],
+                "models": list(self.models),
+                "periods": [q.to_dict() for q in self.periods],
+                "outcomes": [o.to_dict() for o in self.outcomes]}
+
+
+@dataclass
+class Relation:
+    """A labelled link with the sentence that states it (raw offsets)."""
+
+    label: str
+    head: tuple[int, int]
+    tail: tuple[int, int]
+    evidence: tuple[int, int]
+    head_text: str = ""
+    tail_text: str = ""
+
+    def to_dict(self) -> dict:
+        return {"label": self.label, "head": list(self.head), "tail": list(self.tail),
+                "evidence": list(self.evidence), "head_text": self.head_text,
+                "tail_text": self.tail_text}
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one document; `to_dict()` is the contract's JSON."""
+
+    doc_id: str | None = None
+    quantities: list[Quantity] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    projects: list[Project] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"doc_id": self.doc_id,
+                "quantities": [q.to_dict() for q in self.quantities],
+                "entities": [e.to_dict() for e in self.entities],
+                "projects": [p.to_dict() for p in self.projects],
+                "relations": [r.to_dict() for r in self.relations]}
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+    def to_dataframe(self):
+        """One row per filled project slot (needs pandas: pip install oldcomm-ie[dataframe])."""
+        try:
+            import pandas as pd
+        except ImportError as exc:  # pragma: no cover - depends on the environment
+            raise ImportError("to_dataframe needs pandas: pip install 'oldcomm-ie[dataframe]'") from exc
+        return pd.DataFrame(project_rows(self), columns=ROW_COLUMNS)
+
+
+ROW_COLUMNS = ["doc_id", "project", "slot", "text", "value", "unit", "metric", "start", "end"]
+
+
+def project_rows(extraction: Extraction) -> list[dict]:
+    """The project table, one row per slot value (the shape of to_dataframe and CSV)."""
+    rows = []
+    for p in extraction.projects:
+        base = {"doc_id": extraction.doc_id, "project": p.name}
+        for slot in ("places", "investors", "models"):
+            for item in getattr(p, slot):
+                rows.append({**base, "slot": slot, "text": item})
+        for slot in ("investments", "periods"):
+            for q in getattr(p, slot):
+                rows.append({**base, "slot": slot, "text": q.text, "value": to_json_number(Decimal(q.value)),
+                             "unit": q.unit, "start": q.start, "end": q.end})
+        for o in p.outcomes:
+            q = o.quantity
+            rows.append({**base, "slot": "outcomes", "text": q.text, "value": to_json_number(Decimal(q.value)),
+                         "unit": q.unit, "metric": o.metric, "start": q.start, "end": q.end})
+    return [{c: r.get(c) for c in ROW_COLUMNS} for r in rows]
+
+
+def quantity_from_doc(layout: Layout, q: dict) -> Quantity:
+    start, end = layout.raw_span(q["start"], q["end"])
+    vmax = q.get("value_max")
+    return Quantity(start, end, layout.surface(q["start"], q["end"]), q["kind"],
+                    to_plain(Decimal(q["value"])), q["unit"], q["qualifier"],
+                    None if vmax is None else to_plain(Decimal(vmax)), q.get("out_of_range", False))
+
+
+def entity_from_doc(layout: Layout, e: dict) -> Entity:
+    start, end = layout.raw_span(e["start"], e["end"])
+    return Entity(start, end, layout.surface(e["start"], e["end"]), e["label"], e.get("subtype"))
+
+
+def from_doc(doc: Doc, doc_id: str | None = None) -> Extraction:
+    """Build the Extraction from what the pipeline left on the Doc."""
+    layout = doc_layout(doc)
+    quantities = [quantity_from_doc(layout, q) for q in (doc._.quantities or ())]
+    entities = [entity_from_doc(layout, e) for e in (_get(doc, "entities") or ())]
+    by_clean = {(q["start"], q["end"]): quantity_from_doc(layout, q) for q in (doc._.quantities or ())}
+    projects = [project_from_doc(layout, p, by_clean) for p in (_get(doc, "projects") or ())]
+    relations = [relation_from_doc(layout, r) for r in (_get(doc, "relations") or ())]
+    return Extraction(doc_id, quantities, entities, projects, relations)
+
+
+def _get(doc: Doc, name: str):
+    return getattr(doc._, name) if Doc.has_extension(name) else None
+
+
+def project_from_doc(layout: Layout, p: dict, quantities: dict) -> Project:
+    def q(span):
+        return quantities[tuple(span)]
+
+    return Project(
+        name=p["name"],
+        mentions=[layout.raw_span(s, e) for s, e in p["mentions"]],
+        places=list(p.get("places", ())),
+        investors=list(p.get("investors", ())),
+        investments=[q(s) for s in p.get("investments", ())],
+        models=list(p.get("models", ())),
+        periods=[q(s) for s in p.get("periods", ())],
+        outcomes=[Outcome(metric, q(s)) for metric, s in p.get("outcomes", ())],
+        aliases=list(p.get("aliases", ())),
+    )
+
+
+def relation_from_doc(layout: Layout, r: dict) -> Relation:
+    head = layout.raw_span(*r["head"])
+    tail = layout.raw_span(*r["tail"])
+    evidence = layout.raw_span(*r["evidence"])
+    return Relation(r["label"], head, tail, evidence, layout.surface(*r["head"]), layout.surface(*r["tail"]))
