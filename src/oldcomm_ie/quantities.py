@@ -66,6 +66,16 @@ def qualifier_table() -> tuple[dict[str, str], dict[str, str]]:
 
 
 @lru_cache(maxsize=None)
+def context_rules() -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
+    """(rule, applies_to, before|after, words) from data/not_amount.tsv."""
+    rules = []
+    for line in _data_lines("not_amount.tsv"):
+        rule, applies, where, words = line.split("\t")
+        rules.append((rule, applies, where, tuple(sorted(words.split(), key=len, reverse=True))))
+    return tuple(rules)
+
+
+@lru_cache(maxsize=None)
 def currency_prefixes() -> dict[str, str]:
     return dict(line.split("\t") for line in _data_lines("currency_prefixes.tsv"))
 
@@ -157,6 +167,9 @@ class QuantityScanner:
                     continue
             if p != pos and not u.surface[0].isascii():
                 continue
+            if u.surface in ("\"", "'") and not (text[pos - 1:pos].isdigit() and text[pos - 1:pos].isascii()
+                                               and not _is_cjk_letter(text[p + n:p + n + 1])):
+                continue  # in Chinese text a straight quote is a quotation mark
             return replace(u, surface=text[pos:p + n])
         return None
 
@@ -241,6 +254,8 @@ class QuantityScanner:
             if mark in (None, "分") and d2 is None and not m.group("zero"):
                 return d1 / 100, m.end("m1") - pos if mark else m.end("d1") - pos
             return Decimal(0), 0
+        if mark is None and d2 is None and _is_cjk_letter(text[m.end():m.end() + 1]):
+            return Decimal(0), 0  # 5元一张: the digit starts the next phrase
         if mark == "分" or (mark is None and m.group("zero")):
             if d2 is not None:
                 return Decimal(0), 0
@@ -260,7 +275,8 @@ class QuantityScanner:
         unit = None
         if _one_of(text[p:p + 1], "个個") and p + 1 < len(text):
             inner = self._unit_at(text, p + 1)
-            if inner is not None and inner.kind != "count":
+            if inner is not None and inner.kind in ("volume", "length", "area", "money", "duration") \
+                    and not inner.surface.isascii():
                 unit = replace(inner, surface=text[p:p + 1] + inner.surface)
         if unit is None and p < len(text):
             unit = self._unit_at(text, p)
@@ -292,7 +308,7 @@ class QuantityScanner:
         if text[end:end + 1] == "半" and unit.kind in ("duration", "length", "volume", "ratio", "area"):
             value += Decimal("0.5") * unit.factor
             end += 1
-        if unit.kind == "money" and unit.unit == "元" and unit.factor == 1:
+        if unit.kind == "money" and unit.unit == "元" and unit.factor == 1 and number.magnitude < 10 ** 4:
             cents, used = self._money_cents(text, end)
             if used:
                 value += cents
@@ -333,6 +349,8 @@ class QuantityScanner:
                 continue
             found.append(got)
             pos = got.end
+        if not bare:
+            found = _drop_slogans(text, found)
         return _merge_intervals(text, found)
 
     def _one(self, text: str, m: regex.Match, bare: bool, blocked) -> Found | None:
@@ -368,10 +386,16 @@ class QuantityScanner:
             elif cur[0] != "元":
                 unit_name = cur[0] + unit_name[len("元"):]
             q_start = start - cur[1]
+        elif unit is None and form == "num" and number.magnitude >= 10 ** 4 and \
+                "面积" in text[max(0, start - 8):start]:
+            unit = self.units["平方米"]  # 绿化面积约104.66万: the 平方米 of an area is often left out
+            kind, unit_name = unit.kind, unit.unit
         elif unit is None and form == "num":
             if not bare or self._date_or_code(text, start, end, surface):
                 return None
         if unit is not None and self._not_amount(text, start, tail_end, surface, number, unit, form, bare):
+            return None
+        if unit is not None and self._context_says_no(text, q_start, tail_end, unit, number):
             return None
         q_start, tail_end, qualifier = self._qualify(text, q_start, tail_end, qualifier)
         return Found(q_start, tail_end, value, unit_name, kind, qualifier, value_max,
@@ -466,8 +490,8 @@ class QuantityScanner:
         if (before.isascii() and before.isalpha() and self._currency_before(text, start) is None
                 or _one_of(before, "+#@_")):
             return False
-        if after == "+":
-            return False
+        if after == "+" and text[end + 1:end + 2].isascii() and text[end + 1:end + 2].isalnum():
+            return False  # 1+2+N: a formula or a plan's name
         head = surface.lstrip("负負-")
         if form == "num" and head[:1] in "百佰千仟万萬亿億" and not _LEADING_OK.match(
                 text, start + (len(surface) - len(head))):
@@ -475,6 +499,20 @@ class QuantityScanner:
             if prev is None:
                 return False
         return True
+
+    def _context_says_no(self, text: str, start: int, end: int, unit: Unit, number: Number) -> bool:
+        """The rules of data/not_amount.tsv: relative time, plan names, ordinals, house numbers."""
+        if unit.kind == "duration" and number.approx and not number.value_max:
+            return True  # 几年, 几个月: "a few", not an amount
+        for rule, applies, where, words in context_rules():
+            if applies not in (unit.kind, unit.unit):
+                continue
+            if where == "after":
+                if text.startswith(words, end):
+                    return True
+            elif any(text.endswith(w, 0, start) for w in words):
+                return True
+        return False
 
     def _not_amount(self, text: str, start: int, end: int, surface: str, number: Number,
                     unit: Unit, form: str, bare: bool) -> bool:
@@ -572,7 +610,7 @@ def _is_year(n: Number) -> bool:
     return v == v.to_integral_value() and 1000 <= v <= 2199
 
 
-_LEADING_OK = regex.compile(rf"[百佰千仟](?=[余多几幾{_BIG}])|[万萬](?=[余多])")
+_LEADING_OK = regex.compile(r"[百佰千仟](?=[余多几幾])|[万萬](?=[余多])")
 _COMPARATIVE = regex.compile(r"[大高多长小低少短]")
 _CENT_DIGIT = "一二两三四五六七八九壹贰叁肆伍陆柒捌玖123456789"
 _CENTS = regex.compile(
@@ -583,6 +621,27 @@ _CENTS = regex.compile(
 
 def _digit_value(ch: str) -> Decimal:
     return Decimal(int(ch)) if ch.isdigit() else Decimal(DIGITS[ch])
+
+
+_SHORT_QUOTE = regex.compile(r'“[^“”\n]{1,16}”|‘[^‘’\n]{1,16}’|"[^"\n]{1,16}"|《[^《》\n]{1,24}》|「[^「」\n]{1,16}」')
+
+
+def _drop_slogans(text: str, found: list[Found]) -> list[Found]:
+    """“四个自信”, 《民生政策30条》: a numeral inside a short quoted name or title names
+    something; an amount quoted on its own (“300户”) stays."""
+    if not found:
+        return found
+    # A quote whose content starts with an amount is a name or slogan (“四个自信”,
+    # “一年新、三年旧、五年破”); titles (《…》) name whatever they hold.
+    names = [(m.start() + 1, m.end() - 1, m.group(0)[0] == "《") for m in _SHORT_QUOTE.finditer(text)]
+    first_in = {}
+    for q in found:
+        for a, b, title in names:
+            if a <= q.start and q.end <= b:
+                first_in.setdefault((a, b), (q, title))
+    drop = {(a, b) for (a, b), (q, title) in first_in.items()
+            if (title or q.start == a) and (q.start, q.end) != (a, b)}
+    return [q for q in found if not any(a <= q.start and q.end <= b for a, b in drop)]
 
 
 def _merge_intervals(text: str, found: list[Found]) -> list[Found]:
