@@ -72,6 +72,52 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if failures and not docs else 0
 
 
+PKUSEG_SDIST = "pkuseg==0.0.25"
+PKUSEG_MODEL_FILES = ("features.pkl", "weights.npz")
+
+
+def unpack_pkuseg_model(sdist: Path, dest: Path) -> Path:
+    """Copy pkuseg/models/default/{features.pkl,weights.npz} out of the pkuseg sdist."""
+    import tarfile
+
+    dest.mkdir(parents=True, exist_ok=True)
+    with tarfile.open(sdist) as tar:
+        members = {Path(m.name).name: m for m in tar.getmembers()
+                   if m.isfile() and "/pkuseg/models/default/" in "/" + m.name}
+        missing = [f for f in PKUSEG_MODEL_FILES if f not in members]
+        if missing:
+            raise ValueError(f"{sdist}: no pkuseg/models/default/{', '.join(missing)} inside")
+        for name in PKUSEG_MODEL_FILES:
+            with tar.extractfile(members[name]) as src, open(dest / name, "wb") as out:
+                while chunk := src.read(1 << 20):
+                    out.write(chunk)
+    return dest
+
+
+def cmd_pkuseg_model(args: argparse.Namespace) -> int:
+    """Fetch pkuseg's pretrained "mixed" model from its sdist on PyPI (pip, no hub)."""
+    import subprocess
+    import tempfile
+
+    dest = Path(args.dest)
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.sdist:
+            sdist = Path(args.sdist)
+        else:
+            cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--no-build-isolation",
+                   PKUSEG_SDIST, "-d", tmp]
+            run = subprocess.run(cmd, capture_output=True, text=True)
+            found = sorted(Path(tmp).glob("pkuseg-*.tar.gz"))
+            if not found:
+                print(f"oldcomm-ie: pip download failed (is 'wheel' installed?):\n{run.stderr[-800:]}",
+                      file=sys.stderr)
+                return 1
+            sdist = found[0]
+        unpack_pkuseg_model(sdist, dest)
+    print(f"pkuseg model in {dest}; use oldcomm_ie.load('pkuseg', pkuseg_model='{dest}')")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="oldcomm-ie", description=(
         "Extract amounts, organizations, places and renovation projects from Chinese "
@@ -83,6 +129,10 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--segmenter", default="char", choices=("char", "jieba", "pkuseg"))
     ex.add_argument("--pkuseg-model", default=None, help="local pkuseg model folder")
     ex.set_defaults(func=cmd_extract)
+    pk = sub.add_parser("pkuseg-model", help="unpack pkuseg's pretrained model from its PyPI sdist")
+    pk.add_argument("dest", help="folder to write features.pkl and weights.npz to")
+    pk.add_argument("--sdist", help="a pkuseg-0.0.25.tar.gz already downloaded (skips pip)")
+    pk.set_defaults(func=cmd_pkuseg_model)
     return ap
 
 

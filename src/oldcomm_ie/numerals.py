@@ -247,7 +247,17 @@ def to_plain(value: Decimal) -> int | Decimal:
 def to_json_number(value: Decimal | None) -> int | float | None:
     """The JSON boundary: an int where whole, else the nearest float (exact digits stay
     on the Quantity object; a float's repr is the shortest string that reads back)."""
-    if value is None:
+    if value is None or not value.is_finite() or abs(value) > JSON_MAX:
         return None
     plain = to_plain(value)
     return plain if isinstance(plain, int) else float(plain)
+
+
+def decimal_text(value: Decimal) -> str:
+    """Exact text of a value for plain storage: 370000000, 0.00028, 1E+5000 when huge."""
+    if value.is_finite() and abs(value) < Decimal(10) ** 40:
+        return str(to_plain(value))
+    return str(value)
+
+
+JSON_MAX = Decimal(10) ** 300  # beyond this a value is written as null (and flagged out of range)

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import registry
 
 from .layout import clean_layout
-from .numerals import BIG_UNITS, DIGITS, SMALL_UNITS, Number, parse_number, to_json_number, to_plain
+from .numerals import BIG_UNITS, DIGITS, SMALL_UNITS, Number, decimal_text, parse_number, to_json_number
 
 # --- tables ---------------------------------------------------------------------------
 
@@ -85,7 +85,7 @@ def currency_prefixes() -> dict[str, str]:
 _CN_DIGIT = "零〇○一二两兩倆三四五六七八九壹贰貳叁參叄肆伍陆陸柒捌玖"
 _CN_ALL = _CN_DIGIT + "十拾百佰千仟万萬亿億廿卅卌几幾"
 _BIG = "万萬亿億"
-_ARABIC = r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:[eE][-+]?\d+)?"
+_ARABIC = r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:[eE][-+]?\d{1,3}(?!\d))?"
 _ARABIC_TAIL = rf"(?:[余多](?=[{_BIG}])|[{_BIG}千仟百佰兆]|[kKwW](?![a-zA-Z])|[几幾](?![{_BIG}]?[年月日号时]))*"
 # 5万4千6百, 1万600, 100万三千, 2千零30万: digits again after a unit character
 _ARABIC_MORE = rf"(?:(?<=[{_BIG}千仟百佰兆零])(?:\d+|[{_CN_DIGIT}])[{_BIG}千仟百佰十兆]?)*"
@@ -132,6 +132,8 @@ class Found:
                 "qualifier": self.qualifier, "value_max": to_json_number(self.value_max)}
 
 
+# A numeral longer than this is skipped whole (serial numbers, digit soup).
+MAX_NUMERAL_CHARS = 48
 # A value past this is flagged: no newspaper amount is larger than 10^20 of a unit.
 MAX_VALUE = Decimal(10) ** 20
 
@@ -298,7 +300,7 @@ class QuantityScanner:
                 unit = Unit("块", "元", "money", Decimal(1))
                 end += 1 if nxt == "钱" else 0
         if unit.unit == "折" and form == "num":
-            value = _discount(text[start_of(pos, text, number):pos], number.value)
+            value = _discount(text[_digits_start(text, pos):pos], number.value)
         value = value * unit.factor
         if unit.unit in ("成", "折") and form == "num":
             nxt = text[end:end + 1]
@@ -343,6 +345,9 @@ class QuantityScanner:
             m = NUMBER_RE.search(text, pos)
             if m is None:
                 break
+            if m.end() - m.start() > MAX_NUMERAL_CHARS:
+                pos = m.end()  # a run of thousands of digits is data, not an amount
+                continue
             got = self._one(text, m, bare, blocked)
             if got is None:
                 pos = m.end() if m.end() > m.start() else m.start() + 1
@@ -373,7 +378,7 @@ class QuantityScanner:
         if value_max is not None:
             qualifier = "range"
             value_max = value_max * (unit.factor if unit else 1)
-        rng = self._range(text, tail_end, number, value, unit, form)
+        rng = self._range(text, tail_end, surface, number, value, unit, form)
         if rng is not None:
             value, value_max, unit, tail_end = rng
             qualifier = "range"
@@ -395,6 +400,10 @@ class QuantityScanner:
                 return None
         if unit is not None and self._not_amount(text, start, tail_end, surface, number, unit, form, bare):
             return None
+        if unit is not None and unit.kind == "money" and "/" not in unit_name:
+            per = self._rate_before(text, q_start)
+            if per is not None:
+                unit_name, value = f"{unit_name}/{per.unit}", value / per.factor
         if unit is not None and self._context_says_no(text, q_start, tail_end, unit, number):
             return None
         q_start, tail_end, qualifier = self._qualify(text, q_start, tail_end, qualifier)
@@ -425,7 +434,7 @@ class QuantityScanner:
                 end += n
         return start, end, qualifier
 
-    def _range(self, text: str, pos: int, first: Number, first_value: Decimal,
+    def _range(self, text: str, pos: int, first_surface: str, first: Number, first_value: Decimal,
                first_unit: Unit | None, form: str):
         """N1 [unit] 到 N2 [unit]: (low, high, unit, end) or None."""
         sep = _RANGE_SEP.match(text, pos)
@@ -453,7 +462,7 @@ class QuantityScanner:
             end2 = m2.end()
         if first_unit is not None and unit2 is not None and first_unit.unit != unit2.unit:
             return None
-        if _is_year(first) and _is_year(second) and form == form2 == "num":
+        if _is_year(first_surface) and _is_year(m2.group(0)):
             return None
         if first_unit is not None:
             low = first_value
@@ -500,6 +509,15 @@ class QuantityScanner:
                 return False
         return True
 
+    def _rate_before(self, text: str, pos: int) -> Unit | None:
+        """每平方米1.2万元: the unit a money amount is per, written before it."""
+        for n in range(min(self.max_unit, pos - 1), 0, -1):
+            if text[pos - n - 1:pos - n] == "每":
+                per = self.units.get(text[pos - n:pos])
+                if per is not None and per.kind in ("area", "count", "duration", "volume", "length"):
+                    return per
+        return None
+
     def _context_says_no(self, text: str, start: int, end: int, unit: Unit, number: Number) -> bool:
         """The rules of data/not_amount.tsv: relative time, plan names, ordinals, house numbers."""
         if unit.kind == "duration" and number.approx and not number.value_max:
@@ -520,11 +538,8 @@ class QuantityScanner:
         if form != "num":
             return False
         nxt = text[end:end + 1]
-        if unit.unit == "年":
-            if _one_of(nxt, "代级度初底末中前后内") and _is_year(number) or _one_of(nxt, "代级"):
-                return True
-            if _is_year(number) and not text[max(0, start - 2):start] in ("为期", "長達", "长达"):
-                return True
+        if unit.unit == "年" and (_is_year(surface) or _one_of(nxt, "代级")):
+            return True  # 2018年, 二〇二〇年, 90年代, 三年级
         if number.value == 1 and surface in ("一", "壹") and unit.kind == "count":
             return not bare or _is_cjk_letter(nxt)
         return False
@@ -539,21 +554,23 @@ class QuantityScanner:
         if after.isascii() and after.isalpha():
             return True
         head = surface.lstrip("负負-")
+        if _PLAN_NAME.fullmatch(head):
+            return True
         if not head[:1].isdigit():
             before = text[start - 1:start]
             # a one-character Chinese numeral inside a run of Chinese text is a word part
             if len(head) <= 2 and all(ch in DIGITS for ch in head):
-                neighbours = (before, after)
-                if any(_is_cjk_letter(c) and not self._is_glue(text, start, end, c) for c in neighbours):
+                if any(_is_cjk_letter(c) and not _one_of(c, _GLUE) for c in (before, after)):
                     return True
         return False
 
-    def _is_glue(self, text: str, start: int, end: int, ch: str) -> bool:
-        """Characters that may sit next to a bare numeral: qualifier and range words."""
-        return _one_of(ch, "到至和与或以比约近超过余多几的是为有在了于")
+
+# Characters that may stand next to a bare one- or two-character Chinese numeral without
+# making it part of a word: range, comparison and copula words (一到五, 比三十大, 是五).
+_GLUE = "到至和与或以比约近超过余多几的是为有在了于"
 
 
-def start_of(pos: int, text: str, number: Number) -> int:
+def _digits_start(text: str, pos: int) -> int:
     """Start of the digits that end at pos (for 折, whose digits are read one by one)."""
     i = pos
     while i > 0 and (text[i - 1].isdigit() or text[i - 1] in DIGITS or text[i - 1] == "."):
@@ -605,12 +622,17 @@ def _is_numeral_char(ch: str) -> bool:
     return bool(ch) and (ch.isdigit() or ch in _CN_ALL)
 
 
-def _is_year(n: Number) -> bool:
-    v = n.value
-    return v == v.to_integral_value() and 1000 <= v <= 2199
+_YEAR = regex.compile(r"(?:1[0-9]|2[01])\d\d|[一二][〇零○九一二三四五六七八九]{3}")
+
+
+def _is_year(surface: str) -> bool:
+    """2018, 二〇二〇: four digits read one by one, as years are written."""
+    return _YEAR.fullmatch(surface) is not None
 
 
 _LEADING_OK = regex.compile(r"[百佰千仟](?=[余多几幾])|[万萬](?=[余多])")
+# 十一五 … 十六五: the Five-Year Plans, named by number (十四五 is no range of 14 to 15)
+_PLAN_NAME = regex.compile(r"十[一二三四五六]五")
 _COMPARATIVE = regex.compile(r"[大高多长小低少短]")
 _CENT_DIGIT = "一二两三四五六七八九壹贰叁肆伍陆柒捌玖123456789"
 _CENTS = regex.compile(
@@ -713,8 +735,8 @@ def _span_field(span: Span, name: str):
 def found_to_doc(q: Found) -> dict:
     """Plain, msgpack-safe form of a Found (values as exact decimal strings)."""
     return {"start": q.start, "end": q.end, "kind": q.kind, "unit": q.unit,
-            "value": str(to_plain(q.value)), "qualifier": q.qualifier,
-            "value_max": None if q.value_max is None else str(to_plain(q.value_max)),
+            "value": decimal_text(q.value), "qualifier": q.qualifier,
+            "value_max": None if q.value_max is None else decimal_text(q.value_max),
             "out_of_range": q.out_of_range}
 
 

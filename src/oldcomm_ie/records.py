@@ -154,12 +154,17 @@ def project_rows(extraction: Extraction) -> list[dict]:
     return [{c: r.get(c) for c in ROW_COLUMNS} for r in rows]
 
 
+def _exact(text: str) -> int | Decimal:
+    value = Decimal(text)
+    return to_plain(value) if abs(value) < Decimal(10) ** 40 else value
+
+
 def quantity_from_doc(layout: Layout, q: dict) -> Quantity:
     start, end = layout.raw_span(q["start"], q["end"])
     vmax = q.get("value_max")
     return Quantity(start, end, layout.surface(q["start"], q["end"]), q["kind"],
-                    to_plain(Decimal(q["value"])), q["unit"], q["qualifier"],
-                    None if vmax is None else to_plain(Decimal(vmax)), q.get("out_of_range", False))
+                    _exact(q["value"]), q["unit"], q["qualifier"],
+                    None if vmax is None else _exact(vmax), q.get("out_of_range", False))
 
 
 def entity_from_doc(layout: Layout, e: dict) -> Entity:

@@ -1,0 +1,31 @@
+"""Shared fixtures: the case tables under tests/cases and one loaded pipeline."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import settings
+
+CASES = Path(__file__).parent / "cases"
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+settings.register_profile("ci", max_examples=60, deadline=None)
+settings.register_profile("dev", max_examples=200, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def table(name: str) -> list[list[str]]:
+    """Rows of a tab-separated case table (comment lines start with #)."""
+    rows = []
+    for line in (CASES / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    import oldcomm_ie
+
+    return oldcomm_ie.load()
