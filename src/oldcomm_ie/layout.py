@@ -119,6 +119,8 @@ def _gap_replacement(raw: str, start: int, end: int) -> str:
     if _joinable(before) and _joinable(after) and (_is_cjk(before) or _is_cjk(after)
                                                    or _is_cjk_punct(before) or _is_cjk_punct(after)):
         return ""
+    if before.isdigit() and after in "%‰":
+        return ""  # 50 % is 50%
     return " "
 
 

@@ -93,6 +93,8 @@ def _integer(s: str) -> Decimal | None:
         elif tok in BIG_UNITS:
             u = BIG_UNITS[tok]
             below = section + (digit or 0) + sum(v for unit, v in parts if unit < u)
+            if below == 0 and parts and parts[-1][0] == u:
+                below = parts.pop()[1]  # 四万万 = 4×10^8, the old way of saying 亿
             if below == 0:
                 return None
             parts = [(unit, v) for unit, v in parts if unit > u] + [(u, below * u)]

@@ -502,6 +502,8 @@ class QuantityScanner:
         if after == "+" and text[end + 1:end + 2].isascii() and text[end + 1:end + 2].isalnum():
             return False  # 1+2+N: a formula or a plan's name
         head = surface.lstrip("负負-")
+        if head in _FINANCIAL and _is_cjk_letter(after) and after not in "元圆角分":
+            return False  # 拾起, 伍仁, 陆地: a lone banker's numeral inside a word
         if form == "num" and head[:1] in "百佰千仟万萬亿億" and not _LEADING_OK.match(
                 text, start + (len(surface) - len(head))):
             prev = self._prefix_before(text, start)
@@ -565,6 +567,8 @@ class QuantityScanner:
         return False
 
 
+# The banker's (大写) digits and units; alone they are mostly parts of words.
+_FINANCIAL = set("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟")
 # Characters that may stand next to a bare one- or two-character Chinese numeral without
 # making it part of a word: range, comparison and copula words (一到五, 比三十大, 是五).
 _GLUE = "到至和与或以比约近超过余多几的是为有在了于"
