@@ -8,11 +8,12 @@ import spacy
 from spacy.language import Language
 
 from . import layout as _layout  # noqa: F401  (registers the tokenizer and Doc._.layout)
+from . import entities as _entities  # noqa: F401  (registers oldcomm_entities)
 from . import quantities as _quantities  # noqa: F401  (registers oldcomm_quantities)
 from .records import Extraction, from_doc
 
 SEGMENTERS = ("char", "jieba", "pkuseg")
-STAGES = ("oldcomm_quantities",)
+STAGES = ("oldcomm_quantities", "oldcomm_entities")
 DEFAULT_MAX_CHARS = 20_000_000
 
 

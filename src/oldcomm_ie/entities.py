@@ -1,0 +1,605 @@
+"""Organizations, places (with administrative level) and projects, by rules.
+
+Three sources of candidates, all over the clean text:
+- the gazetteer (provinces, cities, districts, streets from the national division list,
+  found with one Aho-Corasick pass; communities from a memory-mapped trie, checked at the
+  end of suffix candidates and right after their street);
+- suffix rules: a name read leftwards from a suffix (…小区, …有限公司, …项目) until a
+  boundary word, punctuation or the length limit, keeping a place right before it;
+- structure rules for Party and government bodies (place or level + functions + 局/委 …)
+  and sub-bodies that attach to what precedes them (…党委, …分行).
+Overlaps are resolved one way: the longest span wins, and on equal length ORG beats
+PROJECT beats PLACE; an ORG that contains a place keeps it inside (one entity).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import ahocorasick
+import marisa_trie
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import filter_spans, registry
+
+LABEL_RANK = {"ORG": 3, "PROJECT": 2, "PLACE": 1}
+LEVEL_PREFIX = "市区县省镇乡"
+PUNCT_STOP = set("，。、；：！？,.;:!?（）()《》“”\"'‘’【】[]　 \n\t·—-…|/")
+
+
+def _data(name: str) -> str:
+    return resources.files("oldcomm_ie").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def _lines(name: str) -> list[list[str]]:
+    return [line.split("\t") for line in _data(name).splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+@dataclass(frozen=True)
+class Cand:
+    start: int
+    end: int
+    label: str
+    subtype: str | None
+    source: str  # gazetteer, suffix, structure, alias, pattern
+
+    @property
+    def key(self):
+        return (self.end - self.start, LABEL_RANK[self.label], self.source == "pattern")
+
+
+class Gazetteer:
+    """Administrative places, world places and the extra table, in one automaton."""
+
+    def __init__(self) -> None:
+        self.auto = ahocorasick.Automaton()
+        self.parent: dict[int, int] = {}
+        self.children: dict[int, dict[str, tuple[int, str]]] = {}  # row → street short → (row, level)
+        entries: dict[str, list[tuple[str, int, bool]]] = {}   # surface → [(level, row, needs_context)]
+        for row, level, name, shorts, parent, vague in _lines("places_admin.tsv"):
+            r, p = int(row), int(parent)
+            self.parent[r] = p
+            if len(name) < 2 or name in SUFFIX_WORDS:
+                continue
+            vague_set = set(filter(None, vague.split("|")))
+            if level == "street":
+                entries.setdefault(name, []).append((level, r, False))
+                for short in filter(None, shorts.split("|")):
+                    self.children.setdefault(p, {})[short] = (r, level)
+                continue
+            entries.setdefault(name, []).append((level, r, name in vague_set))
+            for short in filter(None, shorts.split("|")):
+                if len(short) >= 2:
+                    # a district's short form, or any everyday word, needs its city in the text
+                    entries.setdefault(short, []).append((level, r, level == "district" or short in vague_set))
+        for level, name, _ in _lines("places_world.tsv"):
+            entries.setdefault(name, []).append(("other", -1, False))
+        self.after_only: dict[str, str] = {}
+        for level, name, short, context in _lines("places_extra.tsv"):
+            if context == "after":
+                self.after_only[name] = level
+                continue
+            entries.setdefault(name, []).append((level, -1, False))
+            if short:
+                entries.setdefault(short, []).append((level, -1, False))
+        for surface, values in entries.items():
+            self.auto.add_word(surface, (surface, tuple(values)))
+        self.auto.make_automaton()
+        self.communities = _marisa("communities.marisa", marisa_trie.RecordTrie("<i"))
+
+    def find(self, text: str) -> list[tuple[int, int, tuple]]:
+        """(start, end, readings) for every gazetteer name in text; a reading is
+        (level, row, needs_context)."""
+        return [(end - len(surface) + 1, end + 1, values) for end, (surface, values) in self.auto.iter(text)]
+
+    def ancestors(self, row: int) -> list[int]:
+        out = []
+        while row >= 0 and len(out) < 6:
+            row = self.parent.get(row, -1)
+            if row >= 0:
+                out.append(row)
+        return out
+
+    def community_at(self, text: str, pos: int, street_row: int) -> int:
+        """Length of the longest community of that street starting at pos (0 if none)."""
+        best = 0
+        for name in self.communities.prefixes(text[pos:pos + 14]):
+            if (street_row,) in self.communities[name]:
+                best = max(best, len(name))
+        return best
+
+    def is_community(self, name: str) -> bool:
+        return name in self.communities
+
+
+def _marisa(name: str, trie):
+    with resources.as_file(resources.files("oldcomm_ie").joinpath("data", name)) as real:
+        trie.load(str(real))
+    return trie
+
+
+# Roads are often named with everyday words (人民路, 解放路), so they skip that check.
+ROAD_SUFFIXES = {"路", "街", "正街", "大道", "大街", "巷"}
+# Place suffixes that are words on their own (社区 alone names no place).
+SUFFIX_WORDS = {"社区", "小区", "街道", "村", "镇", "乡", "区", "县", "市", "城区", "新区", "老城区"}
+
+
+class Lexicon:
+    """The word tables the suffix and structure rules read."""
+
+    def __init__(self) -> None:
+        def words(name: str) -> set[str]:
+            return {w for (w, *_) in _lines(name)}
+
+        self.words = _marisa("lexicon.marisa", marisa_trie.Trie())
+        self.boundary = words("boundary_words.txt")
+        self.verbs = words("verbs.txt") | words("action_verbs.txt")
+        self.common = words("common_words.txt")
+        self.generic = words("generic_heads.txt")
+        self.everyday = words("everyday_words.txt")
+        self.place_suffix = {s: (sub, int(lo), int(hi)) for s, sub, lo, hi in _lines("place_suffixes.tsv")}
+        self.org_suffix = {s: (sub, rule) for s, sub, rule in _lines("org_suffixes.tsv")}
+        self.functions = sorted(words("gov_functions.txt"), key=len, reverse=True)
+        self.org_names = {n: sub for n, sub in _lines("org_names.tsv")}
+        self.banks = {short: full for short, full in _lines("bank_aliases.tsv")}
+
+    def word_before(self, text: str, i: int, floor: int = 0) -> int:
+        """Backward maximum matching: the length of the dictionary word ending at i."""
+        for n in (4, 3, 2):
+            if i - n >= floor and text[i - n:i] in self.words:
+                return n
+        return 1
+
+
+def _alternation(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+class EntityFinder:
+    """All candidates in a clean text, resolved to one layer of entities."""
+
+    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+        self.gaz = gazetteer
+        self.lex = lexicon
+        by_rule: dict[str, list[str]] = {"scan": [], "head": [], "attach": []}
+        for suffix, (_, rule) in lexicon.org_suffix.items():
+            by_rule[rule].append(suffix)
+        self.scan_re = regex.compile(_alternation(by_rule["scan"]))
+        funcs = _alternation(lexicon.functions)
+        # 住房和城乡建设委员会, 人力社保局, 发展改革委: functions joined by 和/与, then a head
+        self.head_re = regex.compile(f"(?:{funcs})(?:[和与及](?:{funcs}))*(?:{_alternation(by_rule['head'])})")
+        self.bare_head_re = regex.compile("人民政府|政府|人大常委会|人民法院|法院|人民检察院|检察院|"
+                                          "办事处|管委会|常委会")
+        self.level_party_re = regex.compile(f"[{LEVEL_PREFIX}]委(?!员)")
+        self.attach_re = regex.compile(_alternation(by_rule["attach"]))
+        self.standalone_party_re = regex.compile("宣传部|组织部|统战部|政法委|纪委|纪工委")
+        self.place_suffix_re = regex.compile(_alternation(lexicon.place_suffix))
+        self.names_re = regex.compile(_alternation(lexicon.org_names))
+        self.banks_re = regex.compile(_alternation(lexicon.banks))
+        self.project_re = regex.compile(r"(?:改造项目|示范项目|试点项目|项目|工程)")
+        self.renovation_re = regex.compile(r"(?:老旧小区|小区)?(?:综合)?(?:改造|整治提升|有机更新)(?![项工提中])")
+        self.alias_re = regex.compile(r"[（(]\s*(?:以下)?(?:简称|下称)[“\"「]?([^）)”\"」，,]{2,10})[”\"」]?\s*[)）]")
+        self.quoted_project_re = regex.compile(
+            r"(?:打造|命名为|取名为?|品牌|名为|称为|称之为|项目)[“\"「]([^”\"」，。]{2,10})[”\"」]")
+        self.extra_re = regex.compile(
+            r"(?<=[在来赴驻入返回离抵访])(?:" + _alternation(gazetteer.after_only) + ")")
+
+    # -- reading a name leftwards ----------------------------------------------------------
+    def _left(self, text: str, end: int, lo: int, hi: int, kind: str, places: dict[int, int],
+              stops: set[int] = frozenset()) -> int:
+        """Start of a name whose body ends at `end`, read word by word leftwards; -1 when
+        the body is shorter than lo.  kind: "place", "org" or "project".
+        A place (ending in `places`) is taken whole by organizations and projects and
+        begins their name unless another place stands right before it; `stops` (ends of
+        places and amounts) end a place name."""
+        i = end
+        took_place = False
+        while i > 0 and end - i < hi:
+            if i in stops:
+                break
+            if kind != "place" and i in places:
+                i = places[i]
+                took_place = True
+                continue
+            if took_place:
+                break
+            ch = text[i - 1]
+            if not _is_cjk(ch):
+                if kind == "project" and (ch.isdigit() or (ch.isascii() and ch.isalpha())):
+                    i -= 1
+                    continue
+                break
+            if ch == "年" and text[i - 2:i - 1].isdigit():
+                if kind == "project":
+                    i -= 1
+                    continue
+                break
+            n = self.lex.word_before(text, i)
+            word = text[i - n:i]
+            if word in self.lex.boundary:
+                break
+            if kind == "place" and end - i >= lo and (word in self.lex.verbs or word in self.lex.generic):
+                break
+            if kind == "org" and word in self.lex.verbs and self._clause_start(text, i - n):
+                break  # ，聘请|物业公司: a verb opening the clause is no part of the name
+            if end - (i - n) > hi:
+                break
+            i -= n
+        return i if end - i >= lo else -1
+
+    def _clause_start(self, text: str, i: int) -> bool:
+        if i == 0 or not _is_cjk(text[i - 1]):
+            return True
+        n = self.lex.word_before(text, i)
+        return text[i - n:i] in self.lex.boundary
+
+    def _everyday(self, body: str) -> bool:
+        """问题, 基层, 休闲: a name part made only of everyday words (longest match)."""
+        i = 0
+        while i < len(body):
+            for n in range(min(4, len(body) - i), 1, -1):
+                piece = body[i:i + n]
+                if piece in self.lex.everyday or piece in self.lex.generic:
+                    i += n
+                    break
+            else:
+                return False
+        return bool(body)
+
+    def _generic(self, body: str) -> bool:
+        """该, 项目, 地方国有 …: a name part made only of generic words."""
+        i = 0
+        while i < len(body):
+            for n in range(min(5, len(body) - i), 0, -1):
+                if body[i:i + n] in self.lex.generic:
+                    i += n
+                    break
+            else:
+                return False
+        return True
+
+    # -- places ------------------------------------------------------------------------------
+    def gazetteer_places(self, text: str) -> list[Cand]:
+        hits = self.gaz.find(text)
+        mentioned: set[int] = set()
+        for _, _, readings in hits:
+            for level, row, vague in readings:
+                if not vague and row >= 0:
+                    mentioned.add(row)
+        mentioned |= {a for row in list(mentioned) for a in self.gaz.ancestors(row)}
+        out = []
+        for start, end, readings in hits:
+            reading = self._reading(text, start, end, readings, mentioned)
+            if reading is None:
+                continue
+            level, row = reading
+            out.append(Cand(start, end, "PLACE", level, "gazetteer"))
+            kids = self.gaz.children.get(row) if row >= 0 else None
+            if kids:  # 南岸区铜元局: a street's short form right after its district
+                for n in range(6, 1, -1):
+                    hit = kids.get(text[end:end + n])
+                    if hit and not text.startswith(("区", "县", "街道", "镇"), end + n):
+                        out.append(Cand(end, end + n, "PLACE", hit[1], "gazetteer"))
+                        break
+            if level == "street" and row >= 0:
+                n = self.gaz.community_at(text, end, row)
+                if n:
+                    out.append(Cand(end, end + n, "PLACE", "community", "gazetteer"))
+        for m in self.extra_re.finditer(text):
+            if text[m.start():m.end() + 1] not in self.lex.words:
+                out.append(Cand(m.start(), m.end(), "PLACE", self.gaz.after_only[m.group(0)], "gazetteer"))
+        return out
+
+    def _reading(self, text: str, start: int, end: int, readings: tuple, mentioned: set[int]):
+        """The reading of a gazetteer hit that its context supports, or None."""
+        nxt = text[end:end + 1]
+        if end - start == 2 and _DIGIT_ROAD.match(text, end):
+            return None  # 北京路, 中山二路: a road named after a place
+        for level, row, vague in readings:
+            if not vague:
+                return level, row
+        for level, row, vague in readings:
+            if row >= 0 and self.gaz.parent.get(row, -1) in mentioned:
+                return level, row  # 渝中 when 重庆 is in the text
+            if nxt and nxt in "区县市":
+                return level, row
+        return None
+
+    def suffix_places(self, text: str, stops: set[int]) -> list[Cand]:
+        """…小区, …社区, …路: read leftwards, stopping at a place or an amount before it."""
+        out = []
+        matches = list(self.place_suffix_re.finditer(text))
+        stops = stops | {m.end() for m in matches}
+        for m in matches:
+            sub, lo, hi = self.lex.place_suffix[m.group(0)]
+            suffix, end = m.group(0), m.end()
+            if text[end - 1:end + 1] in self.lex.common:
+                continue  # 路演, 站位: the suffix character starts another word
+            start = self._left(text, m.start(), max(lo, 1), hi, "place", {}, stops)
+            if start < 0:
+                continue
+            if sub == "community":
+                known = self._known_community(text, start, end)
+                if known >= 0:
+                    start = known
+                elif suffix == "村" and start not in stops:
+                    continue  # 村 alone is a common word (农村, 城中村): only after a known place
+            body = text[start:m.start()]
+            last2 = text[m.start() - 1:end] if len(suffix) == 1 else ""
+            if (last2 in self.lex.common) or text[start:end] in self.lex.common or self._generic(body):
+                continue
+            if suffix not in ROAD_SUFFIXES and self._everyday(body):
+                continue  # 问题小区, 基层社区, 休闲广场: a description, not a name
+            out.append(Cand(start, end, "PLACE", sub, "suffix"))
+        return out
+
+    def _known_community(self, text: str, start: int, end: int) -> int:
+        """Start of the longest known community name inside [start, end), or -1."""
+        for s in range(start, end - 2):
+            if self.gaz.is_community(text[s:end]):
+                return s
+        return -1
+
+    # -- organizations -----------------------------------------------------------------------
+    def organizations(self, text: str, places: dict[int, int]) -> list[Cand]:
+        out = []
+        for m in self.scan_re.finditer(text):
+            sub, _ = self.lex.org_suffix[m.group(0)]
+            body_end = m.start()
+            br = _BRACKET_BEFORE.search(text, max(0, body_end - 8), body_end)
+            inner_end = br.start() if br else body_end  # 建融住房服务(重庆)有限责任公司
+            start = self._left(text, inner_end, 2, 16, "org", places)
+            if start < 0:
+                continue
+            body = text[start:inner_end]
+            if sub != "bank" and (self._generic(body) or body in self.lex.common or body in self.lex.verbs):
+                continue
+            out.append(Cand(start, m.end(), "ORG", sub, "suffix"))
+        for m in self.names_re.finditer(text):
+            start = self._prefix(text, m.start(), places)
+            out.append(Cand(start, m.end(), "ORG", self.lex.org_names[m.group(0)], "structure"))
+        for m in self.banks_re.finditer(text):
+            if m.start() == 0 or not _is_cjk(text[m.start() - 1]) or text[m.start() - 1] in self.lex.boundary:
+                out.append(Cand(m.start(), m.end(), "ORG", "bank", "structure"))
+        for m in self.head_re.finditer(text):
+            start = self._prefix(text, m.start(), places)
+            if start == m.start() and len(m.group(0)) <= 3 and m.start() > 0 and _is_cjk(text[m.start() - 1]):
+                continue  # 建委, 外办 need a level or a place in front unless they stand alone
+            out.append(Cand(start, m.end(), "ORG", "government", "structure"))
+        for m in self.bare_head_re.finditer(text):
+            start = self._prefix(text, m.start(), places)
+            if start < m.start():
+                out.append(Cand(start, m.end(), "ORG", "government", "structure"))
+        for m in self.level_party_re.finditer(text):
+            start = self._prefix(text, m.start() + 1, places)
+            if start == m.start() + 1:
+                start = m.start()
+            if start > 0 and text[start - 1] == "党":
+                continue
+            out.append(Cand(start, m.end(), "ORG", "party", "structure"))
+        for m in self.standalone_party_re.finditer(text):
+            if m.start() == 0 or not _is_cjk(text[m.start() - 1]) or text[m.start() - 1] in self.lex.boundary:
+                out.append(Cand(m.start(), m.end(), "ORG", "party", "structure"))
+        return out
+
+    def _prefix(self, text: str, pos: int, places: dict[int, int]) -> int:
+        """Extend a government or party head leftwards over 中共 / a place / a level."""
+        start = pos
+        while True:
+            if start in places:
+                start = places[start]
+            elif start > 0 and text[start - 1] in LEVEL_PREFIX and (
+                    start - 1 == 0 or not _is_cjk(text[start - 2]) or text[start - 2] in self.lex.boundary
+                    or text[start - 2] in "共、"):
+                start -= 1
+            elif text[max(0, start - 2):start] in ("中共", "街道", "国家", "全国", "中央"):
+                start -= 2
+            else:
+                return start
+
+    def _attach(self, text: str, cands: list[Cand], places: dict[int, int]) -> list[Cand]:
+        """…党委, …宣传部, …分行, 外办, (行政学院): sub-bodies join what stands right before."""
+        place_at = {start: end for end, start in places.items()}
+        out = []
+        for c in cands:
+            cur = c
+            while True:
+                pos = cur.end
+                if cur.label == "ORG" and cur.subtype == "bank" and pos in place_at:
+                    pos = place_at[pos]  # 建设银行重庆市分行: the branch's place sits in between
+                m = self.attach_re.match(text, pos)
+                if m is not None:
+                    sub = self.lex.org_suffix[m.group(0)][0]
+                    if sub == "-":
+                        sub = cur.subtype if cur.label == "ORG" else "government"
+                    if sub == "bank" and cur.subtype != "bank":
+                        break
+                    cur = Cand(cur.start, m.end(), "ORG", sub, cur.source)
+                    continue
+                if cur.label != "ORG":
+                    break
+                h = self.head_re.match(text, pos) or self.level_party_re.match(text, pos)
+                if h is not None and cur.subtype in ("government", "party"):
+                    cur = Cand(cur.start, h.end(), "ORG", cur.subtype, cur.source)  # 市政府外办
+                    continue
+                if pos in place_at and cur.subtype in ("party", "other") and \
+                        _PARTY_COMMITTEE.match(text, place_at[pos]):  # 民盟重庆市委
+                    cur = Cand(cur.start, place_at[pos] + 1, "ORG", cur.subtype, cur.source)
+                    continue
+                pm = _BRACKETED.match(text, cur.end)
+                if pm and _INSTITUTE.search(pm.group(0)):
+                    cur = Cand(cur.start, pm.end(), "ORG", cur.subtype, cur.source)
+                    continue
+                break
+            out.append(cur)
+        return out
+
+    # -- projects ------------------------------------------------------------------------------
+    def projects(self, text: str, places: dict[int, int], place_cands: list[Cand]) -> list[Cand]:
+        out = []
+        for m in self.project_re.finditer(text):
+            start = self._left(text, m.start(), 2, 26, "project", places)
+            if start < 0:
+                continue
+            body = text[start:m.start()]
+            if self._generic(body):
+                continue
+            if not any(start <= p.start and p.end <= m.start() for p in place_cands):
+                continue  # a project is named by its place
+            out.append(Cand(start, m.end(), "PROJECT", None, "suffix"))
+        for c in place_cands:  # 荣昌区白象社区老旧小区综合改造: district + place + renovation
+            m = self.renovation_re.match(text, c.end)
+            if m and c.subtype in ("community", "compound", "street") and c.start in places:
+                start = c.start
+                while start in places and places[start] < start:
+                    start = places[start]
+                out.append(Cand(start, m.end(), "PROJECT", None, "structure"))
+        for m in self.quoted_project_re.finditer(text):
+            out.append(Cand(m.start(1), m.end(1), "PROJECT", None, "quoted"))
+        return out
+
+    # -- the whole pass ----------------------------------------------------------------------
+    def find(self, text: str, patterns: list[Cand] = (), amounts: list[tuple[int, int]] = ()) -> list[Cand]:
+        gaz = self.gazetteer_places(text)
+        stops = {c.end for c in gaz} | {e for _, e in amounts}
+        suffix = self.suffix_places(text, stops)
+        places_all = _ends(_resolve(gaz + suffix))
+        orgs = self.organizations(text, places_all)
+        orgs = self._attach(text, _resolve(orgs + gaz + suffix), places_all)
+        projects = self.projects(text, places_all, gaz + suffix)
+        chosen = _resolve(list(patterns) + orgs + projects + gaz + suffix)
+        return self._aliases(text, chosen)
+
+    def _aliases(self, text: str, chosen: list[Cand]) -> list[Cand]:
+        """（简称建融住房）: the short form is the same organization wherever it recurs;
+        a quoted project brand likewise."""
+        defined = {}
+        for m in self.alias_re.finditer(text):
+            before = [c for c in chosen if c.end <= m.start() and m.start() - c.end <= 1]
+            if before:
+                defined[m.group(1)] = before[-1]
+        for c in chosen:
+            if c.source == "quoted":
+                defined.setdefault(text[c.start:c.end], c)
+        if not defined:
+            return chosen
+        extra = []
+        for name, ref in defined.items():
+            for m in regex.finditer(regex.escape(name), text):
+                extra.append(Cand(m.start(), m.end(), ref.label, ref.subtype, "alias"))
+        return _resolve(chosen + extra)
+
+
+_PARTY_COMMITTEE = regex.compile("委(?!员)")
+_DIGIT_ROAD = regex.compile(r"[一二三四五六七八九十\d]*[路街巷道]")
+_BRACKET_BEFORE = regex.compile(r"[（(][\u4e00-\u9fff]{2,4}[)）]$")
+_BRACKETED = regex.compile(r"[（(][\u4e00-\u9fff]{2,8}[)）]")
+_INSTITUTE = regex.compile(r"学院|中心|院|所|校")
+
+
+def _ends(cands: list[Cand]) -> dict[int, int]:
+    """end → start of the longest candidate ending there."""
+    out: dict[int, int] = {}
+    for c in cands:
+        if c.end not in out or c.start < out[c.end]:
+            out[c.end] = c.start
+    return out
+
+
+def _resolve(cands: list[Cand]) -> list[Cand]:
+    """One layer: user patterns first, then longest first, ORG > PROJECT > PLACE on ties,
+    the gazetteer before suffix rules."""
+    order = sorted(set(cands), key=lambda c: (c.source != "pattern", -(c.end - c.start), -LABEL_RANK[c.label],
+                                              c.source != "gazetteer", c.start))
+    used = bytearray(max((c.end for c in cands), default=0) + 1)
+    taken = []
+    for c in order:
+        if any(used[c.start:c.end]):
+            continue
+        used[c.start:c.end] = b"\x01" * (c.end - c.start)
+        taken.append(c)
+    return sorted(taken, key=lambda c: c.start)
+
+
+# --- the spaCy component ----------------------------------------------------------------
+
+if not Doc.has_extension("entities"):
+    Doc.set_extension("entities", default=None)
+
+
+@lru_cache(maxsize=1)
+def default_finder() -> EntityFinder:
+    return EntityFinder(Gazetteer(), Lexicon())
+
+
+@registry.misc("oldcomm_ie.entity_finder.v1")
+def create_entity_finder() -> EntityFinder:
+    """The finder with the packaged gazetteer and tables (loaded once per process)."""
+    return default_finder()
+
+
+class EntityRecognizer:
+    """Writes doc._.entities (plain dicts, clean-text offsets) and doc.ents.
+
+    Extend it without touching the package: `patterns` in the config (a JSONL file of
+    {"label", "pattern", "subtype"} lines) or `nlp.get_pipe("oldcomm_entities").add_patterns([...])`.
+    A user pattern wins over every rule candidate it overlaps.
+    """
+
+    def __init__(self, nlp: Language, name: str, finder: EntityFinder, patterns: str | None):
+        self.name = name
+        self.finder = finder
+        self._patterns: list[dict] = []
+        self._auto: ahocorasick.Automaton | None = None
+        if patterns:
+            self.add_patterns([json.loads(line) for line in Path(patterns).read_text(encoding="utf-8").splitlines()
+                               if line.strip()])
+
+    def add_patterns(self, patterns: list[dict]) -> None:
+        """Exact strings to tag: [{"label": "ORG", "pattern": "某某集团", "subtype": "company"}]."""
+        for p in patterns:
+            if p.get("label") not in LABEL_RANK or not isinstance(p.get("pattern"), str) or not p["pattern"]:
+                raise ValueError(f"a pattern needs label ORG/PLACE/PROJECT and a non-empty string pattern: {p!r}")
+            self._patterns.append({"label": p["label"], "pattern": p["pattern"], "subtype": p.get("subtype")})
+        auto = ahocorasick.Automaton()
+        for p in self._patterns:
+            auto.add_word(p["pattern"], (p["pattern"], p["label"], p["subtype"]))
+        auto.make_automaton()
+        self._auto = auto
+
+    @property
+    def patterns(self) -> list[dict]:
+        return list(self._patterns)
+
+    def _pattern_cands(self, text: str) -> list[Cand]:
+        if self._auto is None:
+            return []
+        return [Cand(end - len(pat) + 1, end + 1, label, subtype, "pattern")
+                for end, (pat, label, subtype) in self._auto.iter(text)]
+
+    def __call__(self, doc: Doc) -> Doc:
+        amounts = [(q["start"], q["end"]) for q in (doc._.quantities or ())] if Doc.has_extension("quantities") else []
+        found = self.finder.find(doc.text, self._pattern_cands(doc.text), amounts)
+        doc._.entities = [{"start": c.start, "end": c.end, "label": c.label, "subtype": c.subtype}
+                          for c in found]
+        spans = [doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand") for c in found]
+        doc.ents = filter_spans([s for s in spans if s is not None])
+        return doc
+
+
+@Language.factory(
+    "oldcomm_entities",
+    assigns=["doc._.entities", "doc.ents"],
+    default_config={"finder": {"@misc": "oldcomm_ie.entity_finder.v1"}, "patterns": None},
+)
+def make_entities(nlp: Language, name: str, finder: EntityFinder, patterns: str | None):
+    return EntityRecognizer(nlp, name, finder, patterns)
