@@ -72,11 +72,14 @@ class Gazetteer:
                 continue
             vague_set = set(filter(None, vague.split("|")))
             if level == "street":
-                entries.setdefault(name, []).append((level, r, False))
+                if len(name) < 3:
+                    continue
+                entries.setdefault(name, []).append((level, r, not name.endswith(STREET_SUFFIXES)))
                 for short in filter(None, shorts.split("|")):
                     self.children.setdefault(p, {})[short] = (r, level)
                 continue
-            entries.setdefault(name, []).append((level, r, name in vague_set))
+            # 中区, 城区, 矿区: a two-character name ending in 区 is an everyday word too
+            entries.setdefault(name, []).append((level, r, name in vague_set or (len(name) == 2 and name[-1] == "区")))
             for short in filter(None, shorts.split("|")):
                 if len(short) >= 2:
                     # a district's short form, or any everyday word, needs its city in the text
@@ -127,6 +130,9 @@ def _marisa(name: str, trie):
     return trie
 
 
+STREET_SUFFIXES = ("街道", "镇", "乡", "苏木", "办事处")
+ADMIN_LEVELS = {"province", "city", "district", "street"}
+ADMIN_ENDINGS = set("省市区县道镇乡州旗")
 # Roads are often named with everyday words (人民路, 解放路), so they skip that check.
 ROAD_SUFFIXES = {"路", "街", "正街", "大道", "大街", "巷"}
 # Place suffixes that are words on their own (社区 alone names no place).
@@ -142,14 +148,16 @@ class Lexicon:
 
         self.words = _marisa("lexicon.marisa", marisa_trie.Trie())
         self.boundary = words("boundary_words.txt")
-        self.verbs = words("verbs.txt") | words("action_verbs.txt")
+        self.action = words("action_verbs.txt")
+        self.verbs = words("verbs.txt") | self.action
         self.common = words("common_words.txt")
         self.generic = words("generic_heads.txt")
         self.everyday = words("everyday_words.txt")
+        self.idioms = words("numeral_words.txt")
         self.place_suffix = {s: (sub, int(lo), int(hi)) for s, sub, lo, hi in _lines("place_suffixes.tsv")}
         self.org_suffix = {s: (sub, rule) for s, sub, rule in _lines("org_suffixes.tsv")}
         self.functions = sorted(words("gov_functions.txt"), key=len, reverse=True)
-        self.org_names = {n: sub for n, sub in _lines("org_names.tsv")}
+        self.org_names = {row[0]: (row[1], len(row) > 2 and row[2] == "prefix") for row in _lines("org_names.tsv")}
         self.banks = {short: full for short, full in _lines("bank_aliases.tsv")}
 
     def word_before(self, text: str, i: int, floor: int = 0) -> int:
@@ -195,7 +203,7 @@ class EntityFinder:
 
     # -- reading a name leftwards ----------------------------------------------------------
     def _left(self, text: str, end: int, lo: int, hi: int, kind: str, places: dict[int, int],
-              stops: set[int] = frozenset()) -> int:
+              stops: set[int] = frozenset(), road: bool = False) -> int:
         """Start of a name whose body ends at `end`, read word by word leftwards; -1 when
         the body is shorter than lo.  kind: "place", "org" or "project".
         A place (ending in `places`) is taken whole by organizations and projects and
@@ -225,12 +233,20 @@ class EntityFinder:
                 break
             n = self.lex.word_before(text, i)
             word = text[i - n:i]
-            if word in self.lex.boundary:
+            if word[0] in _NEGATIONS:
+                break  # 不出社区: a negated verb phrase
+            if kind == "place" and (end - i >= lo or not road) and (word in self.lex.verbs or word in self.lex.generic):
+                break  # 促进|老旧小区; a road may carry a verb (建设路), a housing estate does not
+            if kind == "org" and word in self.lex.verbs and (
+                    self._clause_start(text, i - n) or (i < end and self._generic(text[i:end]))):
+                break  # ，聘请|物业公司, 设立|合资公司: a verb before the name is no part of it
+            if kind == "project" and ((word in self.lex.verbs and word not in _NAME_ACTIONS)
+                                      or word in _PROJECT_STOPS):
+                break  # 启动|城市品质提升项目, 首个|老旧小区改造项目
+            if kind != "place" and n == 1 and ch in _LOCATIVES:
+                pass  # 中交, 上海: a locative character inside a name is no boundary
+            elif word in self.lex.boundary and not (kind != "place" and word in self.lex.action):
                 break
-            if kind == "place" and end - i >= lo and (word in self.lex.verbs or word in self.lex.generic):
-                break
-            if kind == "org" and word in self.lex.verbs and self._clause_start(text, i - n):
-                break  # ，聘请|物业公司: a verb opening the clause is no part of the name
             if end - (i - n) > hi:
                 break
             i -= n
@@ -304,27 +320,42 @@ class EntityFinder:
         nxt = text[end:end + 1]
         if end - start == 2 and _DIGIT_ROAD.match(text, end):
             return None  # 北京路, 中山二路: a road named after a place
+        top = all(self.gaz.parent.get(row, -1) < 0 for _, row, _ in readings)
+        if start > 0 and end - start == 2 and not top and text[start - 1:start + 1] in self.lex.words:
+            return None  # 朝天门: the name's first character ends another word
+        if _SET_PHRASE.match(text, end):
+            return None  # 中国特色社会主义, 中国式现代化: a set phrase, not the country
+        if text[end - 1:end + 1] in _SUFFIX_WORDS_RIGHT:
+            return None  # 上海市民, 上海市场: the 市 begins the next word (the short form matches)
         for level, row, vague in readings:
             if not vague:
                 return level, row
         for level, row, vague in readings:
             if row >= 0 and self.gaz.parent.get(row, -1) in mentioned:
                 return level, row  # 渝中 when 重庆 is in the text
-            if nxt and nxt in "区县市":
-                return level, row
         return None
 
-    def suffix_places(self, text: str, stops: set[int]) -> list[Cand]:
-        """…小区, …社区, …路: read leftwards, stopping at a place or an amount before it."""
+    def suffix_places(self, text: str, hard: set[int], adjacent: dict[int, int]) -> list[Cand]:
+        """…小区, …社区, …路: read leftwards, stopping at an administrative place or an
+        amount before it.  A place standing right against the suffix is part of the
+        name (长江村, 南桥苑小区, 南坪正街)."""
         out = []
         matches = list(self.place_suffix_re.finditer(text))
-        stops = stops | {m.end() for m in matches}
+        soft = {m.end() for m in matches}
         for m in matches:
             sub, lo, hi = self.lex.place_suffix[m.group(0)]
             suffix, end = m.group(0), m.end()
-            if text[end - 1:end + 1] in self.lex.common:
-                continue  # 路演, 站位: the suffix character starts another word
-            start = self._left(text, m.start(), max(lo, 1), hi, "place", {}, stops)
+            if self._continues(text, m):
+                continue  # 路演, 站位, 花园洋房: the suffix begins another word
+            body_end = m.start()
+            if body_end in adjacent and body_end not in hard:
+                body_end = adjacent[body_end]
+            elif body_end in soft:
+                body_end = next(x.start() for x in matches if x.end() == body_end)
+            stops = hard | (soft - {m.start()})
+            start = self._left(text, body_end, 0, hi, "place", {}, stops, road=suffix in ROAD_SUFFIXES)
+            if start < 0 or m.start() - start < lo:
+                continue
             if start < 0:
                 continue
             if sub == "community":
@@ -334,13 +365,32 @@ class EntityFinder:
                 elif suffix == "村" and start not in stops:
                     continue  # 村 alone is a common word (农村, 城中村): only after a known place
             body = text[start:m.start()]
-            last2 = text[m.start() - 1:end] if len(suffix) == 1 else ""
-            if (last2 in self.lex.common) or text[start:end] in self.lex.common or self._generic(body):
+            numbered = text[m.start() - 1:m.start()] in "一二三四五六七八九十"  # 中山四路
+            last2 = text[m.start() - 1:end] if len(suffix) == 1 and not numbered else ""
+            if last2 in self.lex.common or text[start:end] in self.lex.common:
                 continue
-            if suffix not in ROAD_SUFFIXES and self._everyday(body):
+            if suffix not in ROAD_SUFFIXES and (self._generic(body) or self._everyday(body)):
                 continue  # 问题小区, 基层社区, 休闲广场: a description, not a name
+            if text[start:end] in self.lex.idioms or self._quoted_slogan(text, start, end):
+                continue  # 一带一路, 一核三带六园区: a slogan, not a place
+            if suffix == "示范区" and not text.startswith("位于", end) and text[start - 1:start] != "在":
+                out.append(Cand(start, end, "PROJECT", None, "suffix"))  # a demonstration area is a project
+                continue
             out.append(Cand(start, end, "PLACE", sub, "suffix"))
         return out
+
+    def _continues(self, text: str, m) -> bool:
+        """Does the suffix run on into a longer dictionary word (路网, 站位, 花园洋房)?"""
+        for k in (1, 2):
+            word = text[m.start():m.end() + k]
+            if len(word) == len(m.group(0)) + k and word in self.lex.words and word not in self.lex.place_suffix:
+                return True
+        return text[m.end() - 1:m.end() + 1] in self.lex.common
+
+    def _quoted_slogan(self, text: str, start: int, end: int) -> bool:
+        """“一带一路”: a quoted name counting things with numerals is a slogan."""
+        quoted = text[start - 1:start] in "“\"‘「" and text[end:end + 1] in "”\"’」"
+        return quoted and sum(ch in _NUMERALS for ch in text[start:end]) >= 2
 
     def _known_community(self, text: str, start: int, end: int) -> int:
         """Start of the longest known community name inside [start, end), or -1."""
@@ -350,14 +400,16 @@ class EntityFinder:
         return -1
 
     # -- organizations -----------------------------------------------------------------------
-    def organizations(self, text: str, places: dict[int, int]) -> list[Cand]:
+    def organizations(self, text: str, places: dict[int, int], hard: set[int]) -> list[Cand]:
         out = []
         for m in self.scan_re.finditer(text):
             sub, _ = self.lex.org_suffix[m.group(0)]
             body_end = m.start()
+            if text[body_end - 1:m.end()] in self.lex.everyday:
+                continue  # 中小学, 合资公司: the suffix is the end of an everyday word
             br = _BRACKET_BEFORE.search(text, max(0, body_end - 8), body_end)
             inner_end = br.start() if br else body_end  # 建融住房服务(重庆)有限责任公司
-            start = self._left(text, inner_end, 2, 16, "org", places)
+            start = self._left(text, inner_end, 2, 16, "org", places, hard)
             if start < 0:
                 continue
             body = text[start:inner_end]
@@ -366,7 +418,10 @@ class EntityFinder:
             out.append(Cand(start, m.end(), "ORG", sub, "suffix"))
         for m in self.names_re.finditer(text):
             start = self._prefix(text, m.start(), places)
-            out.append(Cand(start, m.end(), "ORG", self.lex.org_names[m.group(0)], "structure"))
+            sub, needs_prefix = self.lex.org_names[m.group(0)]
+            if needs_prefix and start == m.start():
+                continue  # 科协, 政协 alone name a kind of body; 市科协, 全国政协 name one
+            out.append(Cand(start, m.end(), "ORG", sub, "structure"))
         for m in self.banks_re.finditer(text):
             if m.start() == 0 or not _is_cjk(text[m.start() - 1]) or text[m.start() - 1] in self.lex.boundary:
                 out.append(Cand(m.start(), m.end(), "ORG", "bank", "structure"))
@@ -397,11 +452,9 @@ class EntityFinder:
         while True:
             if start in places:
                 start = places[start]
-            elif start > 0 and text[start - 1] in LEVEL_PREFIX and (
-                    start - 1 == 0 or not _is_cjk(text[start - 2]) or text[start - 2] in self.lex.boundary
-                    or text[start - 2] in "共、"):
-                start -= 1
-            elif text[max(0, start - 2):start] in ("中共", "街道", "国家", "全国", "中央"):
+            elif start > 0 and text[start - 1] in LEVEL_PREFIX and text[max(0, start - 2):start] not in self.lex.words:
+                start -= 1  # 市财政局, 负责市科协; not 城市科协 (城市 is one word)
+            elif text[max(0, start - 2):start] in ("中共", "国家", "全国", "中央"):
                 start -= 2
             else:
                 return start
@@ -414,9 +467,12 @@ class EntityFinder:
             cur = c
             while True:
                 pos = cur.end
-                if cur.label == "ORG" and cur.subtype == "bank" and pos in place_at:
-                    pos = place_at[pos]  # 建设银行重庆市分行: the branch's place sits in between
                 m = self.attach_re.match(text, pos)
+                if m is None and cur.label == "ORG" and pos in place_at:
+                    b = _BRANCH.match(text, place_at[pos])  # 建设银行重庆市分行, 研究院重庆分院
+                    if b:
+                        cur = Cand(cur.start, b.end(), "ORG", cur.subtype, cur.source)
+                        continue
                 if m is not None:
                     sub = self.lex.org_suffix[m.group(0)][0]
                     if sub == "-":
@@ -431,9 +487,9 @@ class EntityFinder:
                 if h is not None and cur.subtype in ("government", "party"):
                     cur = Cand(cur.start, h.end(), "ORG", cur.subtype, cur.source)  # 市政府外办
                     continue
-                if pos in place_at and cur.subtype in ("party", "other") and \
-                        _PARTY_COMMITTEE.match(text, place_at[pos]):  # 民盟重庆市委
-                    cur = Cand(cur.start, place_at[pos] + 1, "ORG", cur.subtype, cur.source)
+                committee = _PARTY_COMMITTEE.match(text, place_at[pos]) if pos in place_at else None
+                if committee and cur.subtype in ("party", "other"):  # 民盟重庆市委, 民盟重庆市第六届委员会
+                    cur = Cand(cur.start, committee.end(), "ORG", cur.subtype, cur.source)
                     continue
                 pm = _BRACKETED.match(text, cur.end)
                 if pm and _INSTITUTE.search(pm.group(0)):
@@ -448,7 +504,7 @@ class EntityFinder:
         out = []
         for m in self.project_re.finditer(text):
             start = self._left(text, m.start(), 2, 26, "project", places)
-            if start < 0:
+            if start < 0 or _in_title(text, start, m.end()):
                 continue
             body = text[start:m.start()]
             if self._generic(body):
@@ -470,10 +526,12 @@ class EntityFinder:
     # -- the whole pass ----------------------------------------------------------------------
     def find(self, text: str, patterns: list[Cand] = (), amounts: list[tuple[int, int]] = ()) -> list[Cand]:
         gaz = self.gazetteer_places(text)
-        stops = {c.end for c in gaz} | {e for _, e in amounts}
-        suffix = self.suffix_places(text, stops)
+        admin = {c.end for c in gaz if c.subtype in ("province", "city", "district")
+                 or (c.subtype == "street" and text[c.end - 1] in ADMIN_ENDINGS)}
+        hard = admin | {e for _, e in amounts}
+        suffix = self.suffix_places(text, hard, _ends(gaz))
         places_all = _ends(_resolve(gaz + suffix))
-        orgs = self.organizations(text, places_all)
+        orgs = self.organizations(text, places_all, {e for _, e in amounts})
         orgs = self._attach(text, _resolve(orgs + gaz + suffix), places_all)
         projects = self.projects(text, places_all, gaz + suffix)
         chosen = _resolve(list(patterns) + orgs + projects + gaz + suffix)
@@ -499,11 +557,26 @@ class EntityFinder:
         return _resolve(chosen + extra)
 
 
-_PARTY_COMMITTEE = regex.compile("委(?!员)")
+_BRANCH = regex.compile("分行|支行|分院|分公司|分局|分会|办事处")
+_NEGATIONS = set("不没未别莫")
+# Actions that are part of a project's name (老旧小区改造项目, 防洪治理工程).
+_NAME_ACTIONS = {"改造", "更新", "有机更新", "整治", "提升", "建设", "修缮", "治理", "加装", "综合整治", "开发"}
+_PROJECT_STOPS = {"首个", "首批", "多个", "一批", "一个", "这个", "那个", "各类", "多项", "该", "此", "本"}
+_NUMERALS = set("一二三四五六七八九十百千两")
+_LOCATIVES = set("中上下内外前后东西南北里")
+_PARTY_COMMITTEE = regex.compile("(?:第[一二三四五六七八九十]+届)?委员会|委(?!员)")
+_SET_PHRASE = regex.compile("特色|式现代化")
+_SUFFIX_WORDS_RIGHT = {"市民", "市场", "市值", "区域", "区间", "区块", "县城", "镇上"}
 _DIGIT_ROAD = regex.compile(r"[一二三四五六七八九十\d]*[路街巷道]")
 _BRACKET_BEFORE = regex.compile(r"[（(][\u4e00-\u9fff]{2,4}[)）]$")
 _BRACKETED = regex.compile(r"[（(][\u4e00-\u9fff]{2,8}[)）]")
 _INSTITUTE = regex.compile(r"学院|中心|院|所|校")
+
+
+def _in_title(text: str, start: int, end: int) -> bool:
+    """Inside a book or document title 《…》 (a title names a document, not a project)."""
+    left = text.rfind("《", max(0, start - 40), start + 1)
+    return left >= 0 and text.find("》", left, start) < 0 and "》" in text[end:end + 40]
 
 
 def _ends(cands: list[Cand]) -> dict[int, int]:
