@@ -28,7 +28,6 @@ from spacy.util import filter_spans, registry
 
 LABEL_RANK = {"ORG": 3, "PROJECT": 2, "PLACE": 1}
 LEVEL_PREFIX = "市区县省镇乡"
-PUNCT_STOP = set("，。、；：！？,.;:!?（）()《》“”\"'‘’【】[]　 \n\t·—-…|/")
 
 
 def _data(name: str) -> str:
@@ -208,7 +207,8 @@ class EntityFinder:
         the body is shorter than lo.  kind: "place", "org" or "project".
         A place (ending in `places`) is taken whole by organizations and projects and
         begins their name unless another place stands right before it; `stops` (ends of
-        places and amounts) end a place name."""
+        administrative places and amounts) end the name.  `road`: a road name may begin
+        with a verb (建设路), other places may not."""
         i = end
         took_place = False
         while i > 0 and end - i < hi:
@@ -232,6 +232,8 @@ class EntityFinder:
                     continue
                 break
             n = self.lex.word_before(text, i)
+            if n > 1 and text[i - n] == "年" and text[i - n - 1:i - n].isdigit():
+                n -= 1  # 2021年|老旧: a dictionary word (年老) must not swallow a date's 年
             word = text[i - n:i]
             if word[0] in _NEGATIONS:
                 break  # 不出社区: a negated verb phrase
@@ -243,9 +245,8 @@ class EntityFinder:
             if kind == "project" and ((word in self.lex.verbs and word not in _NAME_ACTIONS)
                                       or word in _PROJECT_STOPS):
                 break  # 启动|城市品质提升项目, 首个|老旧小区改造项目
-            if kind != "place" and n == 1 and ch in _LOCATIVES:
-                pass  # 中交, 上海: a locative character inside a name is no boundary
-            elif word in self.lex.boundary and not (kind != "place" and word in self.lex.action):
+            locative = kind != "place" and n == 1 and ch in _LOCATIVES  # 中交: no boundary in a name
+            if word in self.lex.boundary and not locative and not (kind != "place" and word in self.lex.action):
                 break
             if end - (i - n) > hi:
                 break
