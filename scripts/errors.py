@@ -32,5 +32,34 @@ def main() -> None:
                 print(tag, pred["doc_id"][:3], x["text"], *extra, "|", ctx)
 
 
-if __name__ == "__main__":
+if __name__ == "__main__" and (len(sys.argv) <= 3 or sys.argv[3] != "projects"):
     main()
+
+
+def projects(gold_dir: Path, pred_path: Path) -> None:
+    """Side by side: each gold project and the prediction the scorer pairs with it."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("score", gold_dir.parents[1] / "eval" / "score.py")
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    for line in pred_path.read_text(encoding="utf-8").splitlines():
+        pred = json.loads(line)
+        gold = json.loads((gold_dir / (Path(pred["doc_id"]).stem + ".json")).read_text(encoding="utf-8"))
+        pairs = dict(score.pair_projects(gold["projects"], pred["projects"]))
+        print("=" * 20, pred["doc_id"])
+        for gi, g in enumerate(gold["projects"]):
+            p = pred["projects"][pairs[gi]] if gi in pairs else None
+            print("GOLD", g["name"])
+            print("PRED", p["name"] if p else "—")
+            for slot in score.SLOTS:
+                gs, ps = score.slot_items(g, slot), score.slot_items(p, slot) if p else []
+                if gs or ps:
+                    print(f"   {slot:12} gold={gs}\n   {'':12} pred={ps}")
+        for pi, p in enumerate(pred["projects"]):
+            if pi not in pairs.values():
+                print("EXTRA", p["name"], p["places"], [o["metric"] for o in p["outcomes"]])
+
+
+if __name__ == "__main__" and len(sys.argv) > 3 and sys.argv[3] == "projects":
+    projects(Path(sys.argv[1]), Path(sys.argv[2]))

@@ -525,6 +525,12 @@ class EntityFinder:
         return out
 
     # -- the whole pass ----------------------------------------------------------------------
+    def places(self, text: str) -> list[Cand]:
+        """The places alone (one layer), e.g. inside a project's name."""
+        gaz = self.gazetteer_places(text)
+        hard = {c.end for c in gaz if c.subtype in ("province", "city", "district")}
+        return [c for c in _resolve(gaz + self.suffix_places(text, hard, _ends(gaz))) if c.label == "PLACE"]
+
     def find(self, text: str, patterns: list[Cand] = (), amounts: list[tuple[int, int]] = ()) -> list[Cand]:
         gaz = self.gazetteer_places(text)
         admin = {c.end for c in gaz if c.subtype in ("province", "city", "district")
