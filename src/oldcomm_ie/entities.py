@@ -237,7 +237,8 @@ class EntityFinder:
             word = text[i - n:i]
             if word[0] in _NEGATIONS:
                 break  # 不出社区: a negated verb phrase
-            if kind == "place" and (end - i >= lo or not road) and (word in self.lex.verbs or word in self.lex.generic):
+            verb = word in self.lex.verbs or word[-2:] in self.lex.verbs  # 积极参与: a phrase ending in a verb
+            if kind == "place" and (end - i >= lo or not road) and (verb or word in self.lex.generic):
                 break  # 促进|老旧小区; a road may carry a verb (建设路), a housing estate does not
             if kind == "org" and word in self.lex.verbs and (
                     self._clause_start(text, i - n) or (i < end and self._generic(text[i:end]))):

@@ -177,21 +177,33 @@ class RelationExtractor:
         return relations, [r.to_plain() for r in records.values() if r.mentions]
 
     # -- mentions ---------------------------------------------------------------------------
-    def _mentions(self, text: str, sent: Span, ents: list[dict], known: set[str] = frozenset()) -> list[Mention]:
+    def _mentions(self, text: str, sent: Span, ents: list[dict], known: set[str] = frozenset(),
+                  para_start: int = -1, themed: bool = False) -> list[Mention]:
+        """Project mentions in a sentence: PROJECT entities; a housing estate or community
+        when the sentence speaks of renovation, when it is already a project in this
+        article, or when it opens a paragraph of an article about renovation (the subject
+        the paragraph describes); a place after 位于 locates the mention before it."""
         out = []
         sentence = text[sent.start:sent.end]
         renovation = self.t.trigger_re["RENOVATION"].search(sentence) is not None
-        total = self.t.trigger_re["TOTAL"].search(sentence) is not None
         in_sent = [e for e in ents if sent.start <= e["start"] and e["end"] <= sent.end]
         for e in in_sent:
             surface = text[e["start"]:e["end"]]
             if e["label"] == "PROJECT":
-                places = self._places_in(text, e, in_sent)
-                out.append(Mention(e["start"], e["end"], self._key(surface, places), surface, places))
-            elif e["label"] == "PLACE" and (e["subtype"] in RENOVATED_SUBTYPES or surface.endswith(RENOVATED_SUFFIXES)) \
-                    and ((renovation and not total) or _place_key(surface) in known):
-                chain = self._chain(text, e, in_sent)
-                name = text[chain[0]["start"]:e["end"]] if chain else surface
+                inside = self._places_in(text, e)
+                chain = [text[c["start"]:c["end"]] for c in self._chain(text, e, in_sent)]
+                out.append(Mention(e["start"], e["end"], self._key(surface, inside), surface, chain + inside))
+                continue
+            if e["label"] != "PLACE" or not (e["subtype"] in RENOVATED_SUBTYPES or surface.endswith(RENOVATED_SUFFIXES)):
+                continue
+            chain = self._chain(text, e, in_sent)
+            first = chain[0]["start"] if chain else e["start"]
+            if out and _LOCATED.search(text[max(sent.start, first - 4):first]):
+                out[-1].places.extend(text[c["start"]:c["end"]] for c in chain + [e])  # X位于Y: Y locates X
+                continue
+            opens = themed and first - para_start <= 4 or _EXAMPLE.search(text[max(sent.start, first - 2):first])
+            if renovation or _place_key(surface) in known or opens:
+                name = text[first:e["end"]]
                 places = [text[c["start"]:c["end"]] for c in chain] + [surface]
                 out.append(Mention(e["start"], e["end"], _place_key(surface), name, places))
         return out
@@ -205,14 +217,13 @@ class RelationExtractor:
             pos = by_end[pos]["start"]
         return chain
 
-    def _places_in(self, text: str, project: dict, ents: list[dict]) -> list[str]:
+    @staticmethod
+    def _places_in(text: str, project: dict) -> list[str]:
         """Places a project's name holds (九龙坡区 and 红育坡片区 in 九龙坡区红育坡片区…项目)."""
         from .entities import default_finder  # the finder is loaded once per process
 
         name = text[project["start"]:project["end"]]
-        places = [name[c.start:c.end] for c in default_finder().places(name)]
-        chain = self._chain(text, project, ents)
-        return [text[c["start"]:c["end"]] for c in chain] + places
+        return [name[c.start:c.end] for c in default_finder().places(name)]
 
     @staticmethod
     def _key(name: str, places: list[str]) -> str:
@@ -222,7 +233,9 @@ class RelationExtractor:
 
     # -- one article ---------------------------------------------------------------------------
     def _article(self, text, art, ents, qs, relations, records) -> None:
-        known = {m.key for para in paragraphs(text[art.start:art.end])
+        body = text[art.start:art.end]
+        themed = len(self.t.trigger_re["RENOVATION"].findall(body)) >= 3
+        known = {m.key for para in paragraphs(body)
                  for sent in sentences(text, Span(para.start + art.start, para.end + art.start))
                  for m in self._mentions(text, sent, ents)}
         last: Record | None = None
@@ -235,7 +248,7 @@ class RelationExtractor:
             else:
                 carried = last is not None
             for sent in sentences(text, para):
-                mentions = self._mentions(text, sent, ents, known)
+                mentions = self._mentions(text, sent, ents, known, para.start, themed)
                 for m in mentions:
                     rec = records.get(m.key)
                     if rec is None:
@@ -268,6 +281,8 @@ class RelationExtractor:
             before = [m for m in mentions if m.start <= pos]
             return before[-1] if before else mentions[0]
 
+        if self.t.trigger_re["TOTAL"].search(sentence):
+            in_sent = []  # 我市…等50个项目, 约37.6万户: a programme's totals, not this project's
         for q in in_sent:
             m = owner(q["start"])
             rec = records[m.key]
@@ -289,8 +304,14 @@ class RelationExtractor:
             self._model(records, owner(sent.start + mm.start()), self.t.models[mm.group(0)],
                         (sent.start + mm.start(), sent.start + mm.end()), sent, relations)
         for mm in self.t.model_re.finditer(sentence):
-            self._model(records, owner(sent.start + mm.start()), self.t.models[mm.group(0)],
-                        (sent.start + mm.start(), sent.start + mm.end()), sent, relations)
+            named = (_MODEL_CONTEXT.search(sentence[:mm.start()]) or _MODEL_AFTER.search(sentence[mm.end():])
+                     or sentence[mm.start() - 1:mm.start()] in "“\"、" or sentence[mm.end():mm.end() + 1] in "”\"、")
+            if named:
+                self._model(records, owner(sent.start + mm.start()), self.t.models[mm.group(0)],
+                            (sent.start + mm.start(), sent.start + mm.end()), sent, relations)
+        for mm in _QUOTED_NAME_MODEL.finditer(sentence):
+            start = sent.start + mm.start(1)
+            self._model(records, owner(start), mm.group(1), (start, start + len(mm.group(1))), sent, relations)
         for mm in _QUOTED_MODEL.finditer(sentence):
             start = sent.start + mm.start(1)
             for part in regex.split("[、，,]", mm.group(1)):
@@ -344,6 +365,11 @@ class RelationExtractor:
         return {"label": label, "head": list(head), "tail": list(tail), "evidence": [sent.start, sent.end]}
 
 
+_LOCATED = regex.compile(r"(?:位于|地处|坐落于|坐落在)$")
+_EXAMPLE = regex.compile(r"以$|如$")
+_MODEL_CONTEXT = regex.compile(r"(?:以|通过|采取|采用|实行|按照|探索)[^，。]{0,12}$")
+_MODEL_AFTER = regex.compile(r"^[^，。]{0,14}?(?:模式|方式|机制|运作|合作)")
+_QUOTED_NAME_MODEL = regex.compile(r"[“\"]([^”\"]{2,10}模式)[”\"]")
 _QUOTED_MODEL = regex.compile(r"[“\"]([^”\"]{2,30})[”\"](?:的)?(?:[^，。]{0,6})?(?:模式|机制|方式)")
 
 
