@@ -26,6 +26,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans, registry
 
+from .layout import doc_text
+
 LABEL_RANK = {"ORG": 3, "PROJECT": 2, "PLACE": 1}
 LEVEL_PREFIX = "市区县省镇乡"
 
@@ -387,7 +389,7 @@ class EntityFinder:
             word = text[m.start():m.end() + k]
             if len(word) == len(m.group(0)) + k and word in self.lex.words and word not in self.lex.place_suffix:
                 return True
-        return text[m.end() - 1:m.end() + 1] in self.lex.common
+        return len(m.group(0)) == 1 and text[m.end() - 1:m.end() + 1] in self.lex.common
 
     def _quoted_slogan(self, text: str, start: int, end: int) -> bool:
         """“一带一路”: a quoted name counting things with numerals is a slogan."""
@@ -669,7 +671,8 @@ class EntityRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         amounts = [(q["start"], q["end"]) for q in (doc._.quantities or ())] if Doc.has_extension("quantities") else []
-        found = self.finder.find(doc.text, self._pattern_cands(doc.text), amounts)
+        text = doc_text(doc)
+        found = self.finder.find(text, self._pattern_cands(text), amounts)
         doc._.entities = [{"start": c.start, "end": c.end, "label": c.label, "subtype": c.subtype}
                           for c in found]
         spans = [doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand") for c in found]

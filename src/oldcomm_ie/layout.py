@@ -86,8 +86,9 @@ class Layout:
         return cached
 
     def to_msgpack(self) -> dict:
-        """Plain form kept on the Doc (msgpack-safe, for n_process > 1)."""
-        return {"raw": self.raw, "runs": [list(r) for r in self.runs]}
+        """Plain form kept on the Doc (msgpack-safe, for n_process > 1).  The clean text is
+        kept too: spaCy rebuilds doc.text from the tokens on every access."""
+        return {"raw": self.raw, "clean": self.clean, "runs": [list(r) for r in self.runs]}
 
     @classmethod
     def from_msgpack(cls, data: dict, clean: str) -> "Layout":
@@ -217,9 +218,16 @@ def create_layout_tokenizer(segmenter: str = "char", clean: bool = True):
     return make
 
 
+def doc_text(doc: Doc) -> str:
+    """The Doc's (clean) text, without rebuilding it from the tokens when it is kept."""
+    data = doc._.layout
+    return data["clean"] if data is not None and "clean" in data else doc.text
+
+
 def doc_layout(doc: Doc) -> Layout:
     """The Layout of a Doc made by LayoutTokenizer (identity for any other Doc)."""
     data = doc._.layout
     if data is None:
-        return Layout(doc.text, doc.text, ((0, 0),) if doc.text else ())
-    return Layout.from_msgpack(data, doc.text)
+        text = doc.text
+        return Layout(text, text, ((0, 0),) if text else ())
+    return Layout.from_msgpack(data, doc_text(doc))

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 
-from .layout import clean_layout
+from .layout import clean_layout, doc_text
 from .numerals import BIG_UNITS, DIGITS, SMALL_UNITS, Number, decimal_text, parse_number, to_json_number
 
 # --- tables ---------------------------------------------------------------------------
@@ -753,7 +753,7 @@ class QuantityRecognizer:
         self.scanner = scanner
 
     def __call__(self, doc: Doc) -> Doc:
-        found = self.scanner.scan(doc.text)
+        found = self.scanner.scan(doc_text(doc))
         doc._.quantities = [found_to_doc(q) for q in found]
         spans = []
         for q in found:

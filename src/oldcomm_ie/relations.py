@@ -26,6 +26,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
 
+from .layout import doc_text
+
 LABELS = ("LOCATED_IN", "INVESTOR", "INVESTMENT", "MODEL", "PERIOD", "OUTCOME")
 
 
@@ -147,6 +149,9 @@ class Mention:
     key: str
     name: str
     places: list[str]
+    more: list[tuple[int, int]] = field(default_factory=list)   # other names in the same chain
+    aliases: list[str] = field(default_factory=list)
+    more_keys: list[str] = field(default_factory=list)
 
 
 RENOVATED_SUBTYPES = {"community", "compound"}
@@ -154,10 +159,25 @@ SPECIFIC_PLACE_ENDINGS = ("社区", "小区", "村", "苑", "片区", "风貌区
 
 
 def _place_key(place: str) -> str:
-    """南桥苑小区 and 南桥苑, 长江村小区 and 长江村: one estate, one key."""
+    """南桥苑小区 and 南桥苑, 长江村小区 and 长江村, 示范区域 and 示范区: one place, one key."""
     if place.endswith("小区") and len(place) > 4 and place[-3] in "苑园村":
         return place[:-2]
+    if place.endswith("区域"):
+        return place[:-1]
     return place
+
+
+def _chains(text: str, ents: list[dict]) -> list[list[dict]]:
+    """Entities written against each other (渝州路街道红育坡社区) or joined by 的
+    (红育坡社区的白马凼小区)."""
+    chains: list[list[dict]] = []
+    for e in sorted(ents, key=lambda x: x["start"]):
+        gap = text[chains[-1][-1]["end"]:e["start"]] if chains else None
+        if gap == "" or gap == "的":
+            chains[-1].append(e)
+        else:
+            chains.append([e])
+    return chains
 RENOVATED_SUFFIXES = ("风貌区", "老街区", "商务区", "历史文化街区", "片区")
 
 
@@ -182,31 +202,46 @@ class RelationExtractor:
         """Project mentions in a sentence: PROJECT entities; a housing estate or community
         when the sentence speaks of renovation, when it is already a project in this
         article, or when it opens a paragraph of an article about renovation (the subject
-        the paragraph describes); a place after 位于 locates the mention before it."""
+        the paragraph describes); a place after 位于 locates the mention before it.
+        Names written against each other (九龙坡区…改造项目|红育坡片区|白马凼示范区) are
+        one project, named by the last and most specific."""
         out = []
         sentence = text[sent.start:sent.end]
         renovation = self.t.trigger_re["RENOVATION"].search(sentence) is not None
-        in_sent = [e for e in ents if sent.start <= e["start"] and e["end"] <= sent.end]
-        for e in in_sent:
+        in_sent = [e for e in ents if sent.start <= e["start"] and e["end"] <= sent.end
+                   and e["label"] in ("PLACE", "PROJECT")]
+        for chain in _chains(text, in_sent):
+            places_ok = [e for e in chain if self._renovatable(text, e)]
+            heads = [e for e in chain if e["label"] == "PROJECT" or (places_ok and e is places_ok[-1])]
+            if not heads:
+                continue
+            e = heads[-1]
             surface = text[e["start"]:e["end"]]
-            if e["label"] == "PROJECT":
-                inside = self._places_in(text, e)
-                chain = [text[c["start"]:c["end"]] for c in self._chain(text, e, in_sent)]
-                out.append(Mention(e["start"], e["end"], self._key(surface, inside), surface, chain + inside))
-                continue
-            if e["label"] != "PLACE" or not (e["subtype"] in RENOVATED_SUBTYPES or surface.endswith(RENOVATED_SUFFIXES)):
-                continue
-            chain = self._chain(text, e, in_sent)
-            first = chain[0]["start"] if chain else e["start"]
+            first = chain[0]["start"]
+            places = [text[c["start"]:c["end"]] for c in chain if c["label"] == "PLACE"]
+            for p in (c for c in chain if c["label"] == "PROJECT"):
+                places += [x for x in self._places_in(text, p) if x not in places]
             if out and _LOCATED.search(text[max(sent.start, first - 4):first]):
-                out[-1].places.extend(text[c["start"]:c["end"]] for c in chain + [e])  # X位于Y: Y locates X
+                out[-1].places.extend(places)  # X位于Y: Y locates X
                 continue
-            opens = themed and first - para_start <= 4 or _EXAMPLE.search(text[max(sent.start, first - 2):first])
-            if renovation or _place_key(surface) in known or opens:
-                name = text[first:e["end"]]
-                places = [text[c["start"]:c["end"]] for c in chain] + [surface]
-                out.append(Mention(e["start"], e["end"], _place_key(surface), name, places))
+            if e["label"] == "PROJECT":
+                key = self._key(surface, self._places_in(text, e))
+            else:
+                key = _place_key(surface)
+                opens = themed and first - para_start <= 4 or _EXAMPLE.search(text[max(sent.start, first - 2):first])
+                if not (renovation or key in known or opens or len(heads) > 1):
+                    continue
+            aliases = [text[h["start"]:h["end"]] for h in heads[:-1]]
+            name = surface if e["label"] == "PROJECT" else "".join(places)
+            more_keys = [self._key(a, self._places_in(text, h)) for a, h in zip(aliases, heads) if h["label"] == "PROJECT"]
+            out.append(Mention(e["start"], e["end"], key, name, places, [(h["start"], h["end"]) for h in heads[:-1]],
+                               aliases, more_keys))
         return out
+
+    @staticmethod
+    def _renovatable(text: str, e: dict) -> bool:
+        surface = text[e["start"]:e["end"]]
+        return e["label"] == "PLACE" and (e["subtype"] in RENOVATED_SUBTYPES or surface.endswith(RENOVATED_SUFFIXES))
 
     def _chain(self, text: str, e: dict, ents: list[dict]) -> list[dict]:
         """The places written right before a place: 渝北区双龙湖街道|旺瑞小区."""
@@ -240,6 +275,7 @@ class RelationExtractor:
                  for m in self._mentions(text, sent, ents)}
         last: Record | None = None
         last_mention: tuple[int, int] | None = None
+        alias_of: dict[str, str] = {}
         for para in paragraphs(text[art.start:art.end]):
             para = Span(para.start + art.start, para.end + art.start)
             opener = text[para.start:para.start + 6]
@@ -250,13 +286,22 @@ class RelationExtractor:
             for sent in sentences(text, para):
                 mentions = self._mentions(text, sent, ents, known, para.start, themed)
                 for m in mentions:
+                    if last is not None and _ALIAS_INTRO.search(text[max(para.start, m.start - 8):m.start]) \
+                            and m.key not in records:
+                        alias_of[m.key] = last.key  # 称之为“阳光电梯”, 住房租赁项目“建融家园”: a new name
+                    m.key = alias_of.get(m.key, m.key)
+                    for k in m.more_keys:
+                        alias_of.setdefault(k, m.key)  # 九龙坡区…改造项目红育坡片区白马凼示范区: one project
                     rec = records.get(m.key)
                     if rec is None:
                         rec = records[m.key] = Record(m.key, m.name)
-                    elif len(m.name) > len(rec.name) and m.name != rec.name:
-                        rec.aliases.append(rec.name)
+                    elif len(m.name) > len(rec.name) and m.name != rec.name and not rec.mentions:
                         rec.name = m.name
-                    rec.add("mentions", (m.start, m.end))
+                    for alias in m.aliases + ([m.name] if m.name != rec.name else []):
+                        if alias not in rec.aliases and alias != rec.name:
+                            rec.aliases.append(alias)
+                    for span in m.more + [(m.start, m.end)]:
+                        rec.add("mentions", span)
                     for p in m.places:
                         if rec.add("places", p):
                             relations.append(self._rel("LOCATED_IN", (m.start, m.end), (m.start, m.end), sent))
@@ -365,6 +410,7 @@ class RelationExtractor:
         return {"label": label, "head": list(head), "tail": list(tail), "evidence": [sent.start, sent.end]}
 
 
+_ALIAS_INTRO = regex.compile(r"(?:称之为|称为|命名为|取名为?|项目)[“\"「]$")
 _LOCATED = regex.compile(r"(?:位于|地处|坐落于|坐落在)$")
 _EXAMPLE = regex.compile(r"以$|如$")
 _MODEL_CONTEXT = regex.compile(r"(?:以|通过|采取|采用|实行|按照|探索)[^，。]{0,12}$")
@@ -399,7 +445,7 @@ class RelationComponent:
     def __call__(self, doc: Doc) -> Doc:
         entities = doc._.entities if Doc.has_extension("entities") and doc._.entities else []
         quantities = doc._.quantities if Doc.has_extension("quantities") and doc._.quantities else []
-        doc._.relations, doc._.projects = self.extractor(doc.text, entities, quantities)
+        doc._.relations, doc._.projects = self.extractor(doc_text(doc), entities, quantities)
         return doc
 
 
