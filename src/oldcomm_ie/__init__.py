@@ -7,8 +7,9 @@
 from .layout import Layout, clean_layout
 from .pipeline import extract, extract_many, load
 from .quantities import parse_quantity
-from .records import Entity, Extraction, Project, Quantity
+from .records import Entity, Extraction, Project, Quantity, Relation
+from .render import render
 
-__all__ = ["Entity", "Extraction", "Layout", "Project", "Quantity", "clean_layout", "extract",
-           "extract_many", "load", "parse_quantity"]
+__all__ = ["Entity", "Extraction", "Layout", "Project", "Quantity", "Relation", "clean_layout", "extract",
+           "extract_many", "load", "parse_quantity", "render"]
 __version__ = "0.1.0"

@@ -148,7 +148,7 @@ class Mention:
     end: int
     key: str
     name: str
-    places: list[str]
+    places: list[tuple[str, tuple[int, int]]]   # (surface, span) of each place that locates it
     more: list[tuple[int, int]] = field(default_factory=list)   # other names in the same chain
     aliases: list[str] = field(default_factory=list)
     more_keys: list[str] = field(default_factory=list)
@@ -218,22 +218,23 @@ class RelationExtractor:
             e = heads[-1]
             surface = text[e["start"]:e["end"]]
             first = chain[0]["start"]
-            places = [text[c["start"]:c["end"]] for c in chain if c["label"] == "PLACE"]
+            places = [(text[c["start"]:c["end"]], (c["start"], c["end"])) for c in chain if c["label"] == "PLACE"]
             for p in (c for c in chain if c["label"] == "PROJECT"):
-                places += [x for x in self._places_in(text, p) if x not in places]
+                places += [x for x in self._place_spans(text, p) if x[0] not in {n for n, _ in places}]
             if out and _LOCATED.search(text[max(sent.start, first - 4):first]):
                 out[-1].places.extend(places)  # X位于Y: Y locates X
                 continue
             if e["label"] == "PROJECT":
-                key = self._key(surface, self._places_in(text, e))
+                key = self._key(surface, [n for n, _ in self._place_spans(text, e)])
             else:
                 key = _place_key(surface)
                 opens = themed and first - para_start <= 4 or _EXAMPLE.search(text[max(sent.start, first - 2):first])
                 if not (renovation or key in known or opens or len(heads) > 1):
                     continue
             aliases = [text[h["start"]:h["end"]] for h in heads[:-1]]
-            name = surface if e["label"] == "PROJECT" else "".join(places)
-            more_keys = [self._key(a, self._places_in(text, h)) for a, h in zip(aliases, heads) if h["label"] == "PROJECT"]
+            name = surface if e["label"] == "PROJECT" else "".join(n for n, _ in places)
+            more_keys = [self._key(a, [n for n, _ in self._place_spans(text, h)])
+                         for a, h in zip(aliases, heads) if h["label"] == "PROJECT"]
             out.append(Mention(e["start"], e["end"], key, name, places, [(h["start"], h["end"]) for h in heads[:-1]],
                                aliases, more_keys))
         return out
@@ -253,12 +254,13 @@ class RelationExtractor:
         return chain
 
     @staticmethod
-    def _places_in(text: str, project: dict) -> list[str]:
+    def _place_spans(text: str, project: dict) -> list[tuple[str, tuple[int, int]]]:
         """Places a project's name holds (九龙坡区 and 红育坡片区 in 九龙坡区红育坡片区…项目)."""
         from .entities import default_finder  # the finder is loaded once per process
 
-        name = text[project["start"]:project["end"]]
-        return [name[c.start:c.end] for c in default_finder().places(name)]
+        base = project["start"]
+        name = text[base:project["end"]]
+        return [(name[c.start:c.end], (base + c.start, base + c.end)) for c in default_finder().places(name)]
 
     @staticmethod
     def _key(name: str, places: list[str]) -> str:
@@ -302,9 +304,9 @@ class RelationExtractor:
                             rec.aliases.append(alias)
                     for span in m.more + [(m.start, m.end)]:
                         rec.add("mentions", span)
-                    for p in m.places:
-                        if rec.add("places", p):
-                            relations.append(self._rel("LOCATED_IN", (m.start, m.end), (m.start, m.end), sent))
+                    for place, span in m.places:
+                        if rec.add("places", place):
+                            relations.append(self._rel("LOCATED_IN", (m.start, m.end), span, sent))
                 if mentions:
                     last, last_mention, carried = records[mentions[-1].key], (mentions[-1].start, mentions[-1].end), True
                     self._fill(text, sent, mentions, records, ents, qs, relations)
