@@ -86,3 +86,14 @@ def test_map_is_increasing_and_in_range(raw):
     positions = [layout.raw_index(i) for i in range(len(layout.clean))]
     assert positions == sorted(set(positions))
     assert all(0 <= p < len(raw) for p in positions)
+
+
+@given(st.text(alphabet=st.sampled_from(list("改造面积ab1 \n\t\u3000")), max_size=60))
+def test_align_words_matches_spacy(text):
+    """Our linear aligner builds the same tokens as spaCy's (quadratic) one."""
+    from spacy.util import get_words_and_spaces
+
+    from oldcomm_ie.layout import align_words
+
+    words = list(text)
+    assert align_words(words, text) == get_words_and_spaces(words, text)

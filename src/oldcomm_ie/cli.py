@@ -17,13 +17,7 @@ class DecodeError(ValueError):
 
 def read_text(path: Path) -> tuple[str, str]:
     """(text, encoding): UTF-8 first, then the Chinese legacy encodings GB18030 and Big5."""
-    data = path.read_bytes()
-    for enc in ENCODINGS:
-        try:
-            return data.decode(enc), enc.replace("-sig", "")
-        except UnicodeDecodeError:
-            continue
-    raise DecodeError(f"{path}: not UTF-8, GB18030 or Big5 text")
+    return decode(path.read_bytes(), path)
 
 
 def iter_files(paths: list[str]) -> Iterator[Path]:
@@ -35,41 +29,123 @@ def iter_files(paths: list[str]) -> Iterator[Path]:
             yield p
 
 
+def _mark_failed(proc_name, proc, docs, exc) -> None:
+    """spaCy error handler: keep going, and mark the documents the stage failed on."""
+    for doc in docs:
+        doc.user_data["oldcomm_error"] = f"{proc_name}: {exc!r}"
+
+
+class Run:
+    """One corpus run: reads files, feeds the pipeline, writes results and failures."""
+
+    def __init__(self, store, errors_path: Path | None, max_chars: int):
+        self.store = store
+        self.errors = open(errors_path, "w", encoding="utf-8") if errors_path else None
+        self.max_chars = max_chars
+        self.counts = {"documents": 0, "failed": 0, "skipped": 0, "quantities": 0, "entities": 0,
+                       "projects": 0, "chars": 0}
+
+    def fail(self, path: Path, digest: str, error: str) -> None:
+        self.counts["failed"] += 1
+        self.store.add_failure(str(path), digest, error)
+        print(f"oldcomm-ie: {path}: {error}", file=sys.stderr)
+        if self.errors:
+            self.errors.write(json.dumps({"path": str(path), "error": error}, ensure_ascii=False) + "\n")
+            self.errors.flush()
+
+    def items(self, files: list[Path], progress):
+        """(text, context) for each file still to do; failures and skips are recorded here."""
+        from .store import sha256_of
+
+        for path in files:
+            try:
+                data = path.read_bytes()
+            except OSError as exc:  # vanished, unreadable, a folder: reported, never fatal
+                self.fail(path, "", f"cannot read: {exc.strerror or exc}")
+                progress.update(1)
+                continue
+            digest = sha256_of(data)
+            if self.store.done(str(path), digest):
+                self.counts["skipped"] += 1
+                progress.update(1)
+                continue
+            try:
+                text, encoding = decode(data, path)
+                if len(text) > self.max_chars:
+                    raise ValueError(f"{len(text):,} characters, over the limit of {self.max_chars:,} (--max-chars)")
+            except ValueError as exc:
+                self.fail(path, digest, str(exc))
+                progress.update(1)
+                continue
+            yield text, (path, digest, encoding)
+
+    def take(self, doc, context, progress) -> None:
+        from .records import from_doc
+
+        path, digest, encoding = context
+        error = doc.user_data.get("oldcomm_error")
+        if error:
+            self.fail(path, digest, error)
+        else:
+            result = from_doc(doc, path.name)
+            self.store.add(str(path), digest, result, len(doc._.layout["raw"]), encoding)
+            self.counts["documents"] += 1
+            self.counts["chars"] += len(doc._.layout["raw"])
+            for key in ("quantities", "entities", "projects"):
+                self.counts[key] += len(getattr(result, key))
+        progress.update(1)
+
+    def close(self) -> None:
+        self.store.close()
+        if self.errors:
+            self.errors.close()
+
+
+def decode(data: bytes, path: Path) -> tuple[str, str]:
+    for enc in ENCODINGS:
+        try:
+            return data.decode(enc), enc.replace("-sig", "")
+        except UnicodeDecodeError:
+            continue
+    raise DecodeError(f"{path}: not UTF-8, GB18030 or Big5 text")
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from .pipeline import load
+    from .store import JSONLStore, open_store
 
-    nlp = load(segmenter=args.segmenter, pkuseg_model=args.pkuseg_model)
-    out = open(args.output, "w", encoding="utf-8") if args.output != "-" else sys.stdout
-    docs = failures = chars = 0
-    counts = {"quantities": 0, "entities": 0, "projects": 0}
+    files = list(iter_files(args.paths))
+    if args.engine == "ray":
+        from .distributed import run_cli
+
+        return run_cli(args, files)
+    nlp = load(segmenter=args.segmenter, pkuseg_model=args.pkuseg_model, max_chars=args.max_chars)
+    nlp.set_error_handler(_mark_failed)
+    store = JSONLStore(sys.stdout.fileno()) if args.output == "-" else open_store(args.output)
+    errors = Path(args.errors) if args.errors else (None if args.output == "-" else Path(args.output + ".errors.jsonl"))
+    run = Run(store, errors, args.max_chars)
     started = time.perf_counter()
-    from .records import from_doc
-
+    progress = _progress(len(files), args.quiet)
     try:
-        for path in iter_files(args.paths):
-            try:
-                text, _ = read_text(path)
-                if len(text) > nlp.max_length:
-                    raise ValueError(f"{len(text):,} characters, over the limit of {nlp.max_length:,}")
-                result = from_doc(nlp(text), path.name)
-            except (OSError, ValueError) as exc:
-                failures += 1
-                print(f"oldcomm-ie: {path}: {exc}", file=sys.stderr)
-                continue
-            out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
-            docs += 1
-            chars += len(text)
-            for key in counts:
-                counts[key] += len(getattr(result, key))
+        stream = nlp.pipe(run.items(files, progress), as_tuples=True, batch_size=args.batch_size,
+                          n_process=args.n_process)
+        for doc, context in stream:
+            run.take(doc, context, progress)
     finally:
-        if out is not sys.stdout:
-            out.close()
+        progress.close()
+        run.close()
     seconds = time.perf_counter() - started
-    rate = chars / seconds if seconds else 0.0
-    print(f"{docs} documents, {failures} failed, {counts['quantities']} quantities, "
-          f"{counts['entities']} entities, {counts['projects']} projects, {rate:,.0f} chars/s",
-          file=sys.stderr)
-    return 1 if failures and not docs else 0
+    c = run.counts
+    print(f"{c['documents']} documents, {c['failed']} failed, {c['skipped']} already done, "
+          f"{c['quantities']} quantities, {c['entities']} entities, {c['projects']} projects, "
+          f"{c['chars'] / seconds if seconds else 0:,.0f} chars/s", file=sys.stderr)
+    return 1 if c["failed"] and not (c["documents"] or c["skipped"]) else 0
+
+
+def _progress(total: int, quiet: bool):
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="doc", disable=quiet or None, file=sys.stderr, dynamic_ncols=True)
 
 
 PKUSEG_SDIST = "pkuseg==0.0.25"
@@ -125,7 +201,17 @@ def build_parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="extract files or folders of .txt into JSON lines")
     ex.add_argument("paths", nargs="+", help=".txt files or folders (searched recursively)")
-    ex.add_argument("-o", "--output", default="-", help="output JSONL file (default: stdout)")
+    ex.add_argument("-o", "--output", default="-",
+                    help="results.sqlite (default kind: a queryable store, resumable), .jsonl, .csv "
+                         "(the project table), or - for JSON lines on stdout")
+    ex.add_argument("--errors", default=None, help="per-file error log (JSON lines; default OUTPUT.errors.jsonl)")
+    ex.add_argument("--n-process", type=int, default=1, help="worker processes (spaCy multiprocessing)")
+    ex.add_argument("--batch-size", type=int, default=16, help="documents per batch")
+    ex.add_argument("--max-chars", type=int, default=20_000_000, help="longest document accepted")
+    ex.add_argument("--engine", choices=("local", "ray"), default="local",
+                    help="local processes, or a Ray cluster (pip install 'oldcomm-ie[ray]')")
+    ex.add_argument("--address", default=None, help="Ray cluster address (default: start a local one)")
+    ex.add_argument("--quiet", action="store_true", help="no progress bar")
     ex.add_argument("--segmenter", default="char", choices=("char", "jieba", "pkuseg"))
     ex.add_argument("--pkuseg-model", default=None, help="local pkuseg model folder")
     ex.set_defaults(func=cmd_extract)

@@ -13,6 +13,7 @@ PROJECT beats PLACE; an ORG that contains a place keeps it inside (one entity).
 """
 from __future__ import annotations
 
+import bisect
 import json
 from dataclasses import dataclass
 from functools import lru_cache
@@ -345,7 +346,7 @@ class EntityFinder:
         name (长江村, 南桥苑小区, 南坪正街)."""
         out = []
         matches = list(self.place_suffix_re.finditer(text))
-        soft = {m.end() for m in matches}
+        soft = {m.end(): m.start() for m in matches}
         for m in matches:
             sub, lo, hi = self.lex.place_suffix[m.group(0)]
             suffix, end = m.group(0), m.end()
@@ -355,8 +356,8 @@ class EntityFinder:
             if body_end in adjacent and body_end not in hard:
                 body_end = adjacent[body_end]
             elif body_end in soft:
-                body_end = next(x.start() for x in matches if x.end() == body_end)
-            stops = hard | (soft - {m.start()})
+                body_end = soft[body_end]
+            stops = _Stops(hard, soft, m.start())
             start = self._left(text, body_end, 0, hi, "place", {}, stops, road=suffix in ROAD_SUFFIXES)
             if start < 0 or m.start() - start < lo:
                 continue
@@ -506,6 +507,17 @@ class EntityFinder:
     # -- projects ------------------------------------------------------------------------------
     def projects(self, text: str, places: dict[int, int], place_cands: list[Cand]) -> list[Cand]:
         out = []
+        by_start = sorted(place_cands, key=lambda c: c.start)
+        starts = [c.start for c in by_start]
+
+        def place_inside(a: int, b: int) -> bool:
+            i = bisect.bisect_left(starts, a)
+            while i < len(by_start) and by_start[i].start < b:
+                if by_start[i].end <= b:
+                    return True
+                i += 1
+            return False
+
         for m in self.project_re.finditer(text):
             start = self._left(text, m.start(), 2, 26, "project", places)
             if start < 0 or _in_title(text, start, m.end()):
@@ -513,7 +525,7 @@ class EntityFinder:
             body = text[start:m.start()]
             if self._generic(body):
                 continue
-            if not any(start <= p.start and p.end <= m.start() for p in place_cands):
+            if not place_inside(start, m.start()):
                 continue  # a project is named by its place
             out.append(Cand(start, m.end(), "PROJECT", None, "suffix"))
         for c in place_cands:  # 荣昌区白象社区老旧小区综合改造: district + place + renovation
@@ -528,8 +540,9 @@ class EntityFinder:
         return out
 
     # -- the whole pass ----------------------------------------------------------------------
+    @lru_cache(maxsize=4096)
     def places(self, text: str) -> list[Cand]:
-        """The places alone (one layer), e.g. inside a project's name."""
+        """The places alone (one layer), e.g. inside a project's name (cached: names recur)."""
         gaz = self.gazetteer_places(text)
         hard = {c.end for c in gaz if c.subtype in ("province", "city", "district")}
         return [c for c in _resolve(gaz + self.suffix_places(text, hard, _ends(gaz))) if c.label == "PLACE"]
@@ -581,6 +594,17 @@ _DIGIT_ROAD = regex.compile(r"[一二三四五六七八九十\d]*[路街巷道]"
 _BRACKET_BEFORE = regex.compile(r"[（(][\u4e00-\u9fff]{2,4}[)）]$")
 _BRACKETED = regex.compile(r"[（(][\u4e00-\u9fff]{2,8}[)）]")
 _INSTITUTE = regex.compile(r"学院|中心|院|所|校")
+
+
+class _Stops:
+    """Where a place name read leftwards must stop: administrative places and amounts
+    (`hard`), other suffix matches (`soft`) except the one the name ends in."""
+
+    def __init__(self, hard: set[int], soft: dict[int, int], own: int):
+        self.hard, self.soft, self.own = hard, soft, own
+
+    def __contains__(self, i: int) -> bool:
+        return i in self.hard or (i in self.soft and i != self.own)
 
 
 def _in_title(text: str, start: int, end: int) -> bool:

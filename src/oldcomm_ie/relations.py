@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+import bisect
+
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -55,6 +57,22 @@ class Tables:
         cjk_models = [m for m in self.models if not m.isascii()]
         self.model_re = regex.compile("|".join(map(regex.escape, sorted(cjk_models, key=len, reverse=True))))
         self.investor_re = regex.compile("|".join(map(regex.escape, self.investor_nouns)))
+
+
+class Located(list):
+    """Items with character offsets, sorted, sliced by span in logarithmic time."""
+
+    def __init__(self, items):
+        super().__init__(sorted(items, key=lambda x: x["start"]))
+        self.starts = [x["start"] for x in self]
+
+    def within(self, span) -> "Located":
+        lo = bisect.bisect_left(self.starts, span.start)
+        hi = bisect.bisect_left(self.starts, span.end)
+        out = Located.__new__(Located)
+        list.__init__(out, (x for x in self[lo:hi] if x["end"] <= span.end))
+        out.starts = [x["start"] for x in out]
+        return out
 
 
 # --- segmentation ------------------------------------------------------------------------
@@ -128,10 +146,12 @@ class Record:
     aliases: list[str] = field(default_factory=list)
 
     def add(self, slot: str, item) -> bool:
-        values = getattr(self, slot)
-        if item in values:
+        """Append an item to a slot unless it is there already (constant time)."""
+        seen = self.__dict__.setdefault("_seen", set())
+        if (slot, item) in seen:
             return False
-        values.append(item)
+        seen.add((slot, item))
+        getattr(self, slot).append(item)
         return True
 
     def to_plain(self) -> dict:
@@ -191,8 +211,8 @@ class RelationExtractor:
         relations: list[dict] = []
         records: dict[str, Record] = {}
         for art in articles(text):
-            ents = [e for e in entities if art.start <= e["start"] and e["end"] <= art.end]
-            qs = [q for q in quantities if art.start <= q["start"] and q["end"] <= art.end]
+            ents = Located(entities).within(art)
+            qs = Located(quantities).within(art)
             self._article(text, art, ents, qs, relations, records)
         return relations, [r.to_plain() for r in records.values() if r.mentions]
 
@@ -208,8 +228,7 @@ class RelationExtractor:
         out = []
         sentence = text[sent.start:sent.end]
         renovation = self.t.trigger_re["RENOVATION"].search(sentence) is not None
-        in_sent = [e for e in ents if sent.start <= e["start"] and e["end"] <= sent.end
-                   and e["label"] in ("PLACE", "PROJECT")]
+        in_sent = [e for e in ents.within(sent) if e["label"] in ("PLACE", "PROJECT")]
         for chain in _chains(text, in_sent):
             places_ok = [e for e in chain if self._renovatable(text, e)]
             heads = [e for e in chain if e["label"] == "PROJECT" or (places_ok and e is places_ok[-1])]
@@ -244,7 +263,7 @@ class RelationExtractor:
         surface = text[e["start"]:e["end"]]
         return e["label"] == "PLACE" and (e["subtype"] in RENOVATED_SUBTYPES or surface.endswith(RENOVATED_SUFFIXES))
 
-    def _chain(self, text: str, e: dict, ents: list[dict]) -> list[dict]:
+    def _chain(self, text: str, e: dict, ents) -> list[dict]:
         """The places written right before a place: 渝北区双龙湖街道|旺瑞小区."""
         chain, pos = [], e["start"]
         by_end = {x["end"]: x for x in ents if x["label"] == "PLACE"}
@@ -321,7 +340,7 @@ class RelationExtractor:
     # -- slots ------------------------------------------------------------------------------------
     def _fill(self, text, sent, mentions, records, ents, qs, relations) -> None:
         sentence = text[sent.start:sent.end]
-        in_sent = [q for q in qs if sent.start <= q["start"] and q["end"] <= sent.end]
+        in_sent = qs.within(sent)
         has = {rel: self.t.trigger_re[rel].search(sentence) is not None for rel in ("INVESTMENT", "PERIOD", "OUTCOME", "INVESTOR")}
 
         def owner(pos: int) -> Mention:
@@ -373,8 +392,9 @@ class RelationExtractor:
 
     def _investors(self, text, sent, ents, mentions, records, relations, owner) -> None:
         sentence = text[sent.start:sent.end]
-        for e in ents:
-            if e["label"] != "ORG" or not (sent.start <= e["start"] and e["end"] <= sent.end):
+        in_sent = ents.within(sent)
+        for e in in_sent:
+            if e["label"] != "ORG":
                 continue
             if e["subtype"] not in ("company", "bank", "other"):
                 continue
@@ -384,7 +404,7 @@ class RelationExtractor:
                     relations.append(self._rel("INVESTOR", (m.start, m.end), (e["start"], e["end"]), sent))
         for mm in self.t.investor_re.finditer(sentence):
             start, end = sent.start + mm.start(), sent.start + mm.end()
-            if any(e["start"] <= start < e["end"] for e in ents):
+            if any(e["start"] <= start < e["end"] for e in in_sent):
                 continue
             if regex.match(r"\s*(?:以[^，。]{0,8}方式)?[^，。]{0,6}?(?:投入|出资|投资)", text[end:sent.end]):
                 m = owner(start)
