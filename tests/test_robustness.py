@@ -55,3 +55,58 @@ def test_five_megabyte_article():
     result = oldcomm_ie.extract(text)
     assert len(result.quantities) > 100000
     assert all(0 <= q.start < q.end <= len(text) for q in result.quantities)
+
+
+@pytest.mark.parametrize("name", ["with space.txt", "quote's \"name\".txt", "中文 名称.txt", "semi;colon.txt",
+                                  "drop table documents;--.txt"])
+def test_hostile_file_names(tmp_path, name):
+    import sqlite3
+
+    from oldcomm_ie.cli import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / name).write_text("改造面积3万平方米。", encoding="utf-8")
+    db = tmp_path / "out.sqlite"
+    assert main(["extract", str(folder), "-o", str(db), "--quiet"]) == 0
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT doc_id FROM documents").fetchall() == [(name,)]
+    assert con.execute("SELECT COUNT(*) FROM quantities").fetchone() == (1,)
+
+
+def test_unreadable_and_vanishing_files_do_not_stop_the_run(tmp_path, capsys):
+    from oldcomm_ie.cli import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "ok.txt").write_text("惠及居民300户。", encoding="utf-8")
+    (folder / "a folder.txt").mkdir()          # a path that cannot be read as a file
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(folder), str(folder / "gone.txt"), "-o", str(out), "--quiet"]) == 0
+    err = capsys.readouterr().err
+    assert "a folder.txt" in err or "gone.txt" in err
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 1
+
+
+def test_nothing_is_written_outside_the_output(tmp_path):
+    from oldcomm_ie.cli import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("惠及居民300户。", encoding="utf-8")
+    before = {p for p in tmp_path.rglob("*")}
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    main(["extract", str(folder), "-o", str(out_dir / "r.sqlite"), "--quiet"])
+    new = {p for p in tmp_path.rglob("*")} - before - {out_dir}
+    assert new and all(p.parent == out_dir and p.name.startswith("r.sqlite") for p in new)
+
+
+def test_size_limit_is_reported(tmp_path, capsys):
+    from oldcomm_ie.cli import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "big.txt").write_text("改造" * 1000, encoding="utf-8")
+    main(["extract", str(folder), "-o", str(tmp_path / "o.jsonl"), "--quiet", "--max-chars", "100"])
+    assert "over the limit of 100" in capsys.readouterr().err
