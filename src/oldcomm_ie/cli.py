@@ -29,10 +29,40 @@ def iter_files(paths: list[str]) -> Iterator[Path]:
             yield p
 
 
-def _mark_failed(proc_name, proc, docs, exc) -> None:
-    """spaCy error handler: keep going, and mark the documents the stage failed on."""
-    for doc in docs:
-        doc.user_data["oldcomm_error"] = f"{proc_name}: {exc!r}"
+_NLP = None  # the pipeline of a worker process
+
+
+def _worker_init(segmenter: str, pkuseg_model: str | None, max_chars: int) -> None:
+    global _NLP
+    from .pipeline import load
+
+    _NLP = load(segmenter=segmenter, pkuseg_model=pkuseg_model, max_chars=max_chars)
+
+
+def _worker_extract(item: tuple[str, str]):
+    """(Extraction, None) or (None, error) for one text; runs in a worker (or in-process).
+
+    Workers hand back the plain Extraction, not the Doc: spaCy's n_process pipes ship
+    every Doc back through msgpack, which on one-character tokens costs more than the
+    extraction itself (measured: 0.63× the one-process speed on 2 cores)."""
+    from .records import from_doc
+
+    text, name = item
+    try:
+        return from_doc(_NLP(text), name), None
+    except Exception as exc:  # a document the pipeline fails on is reported, not fatal
+        return None, f"{type(exc).__name__}: {exc}"
+
+
+def _batched(items, n: int):
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == n:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 class Run:
@@ -79,18 +109,14 @@ class Run:
                 continue
             yield text, (path, digest, encoding)
 
-    def take(self, doc, context, progress) -> None:
-        from .records import from_doc
-
+    def take(self, result, error: str | None, context, chars: int, progress) -> None:
         path, digest, encoding = context
-        error = doc.user_data.get("oldcomm_error")
         if error:
             self.fail(path, digest, error)
         else:
-            result = from_doc(doc, path.name)
-            self.store.add(str(path), digest, result, len(doc._.layout["raw"]), encoding)
+            self.store.add(str(path), digest, result, chars, encoding)
             self.counts["documents"] += 1
-            self.counts["chars"] += len(doc._.layout["raw"])
+            self.counts["chars"] += chars
             for key in ("quantities", "entities", "projects"):
                 self.counts[key] += len(getattr(result, key))
         progress.update(1)
@@ -111,7 +137,6 @@ def decode(data: bytes, path: Path) -> tuple[str, str]:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .pipeline import load
     from .store import JSONLStore, open_store
 
     files = list(iter_files(args.paths))
@@ -119,18 +144,28 @@ def cmd_extract(args: argparse.Namespace) -> int:
         from .distributed import run_cli
 
         return run_cli(args, files)
-    nlp = load(segmenter=args.segmenter, pkuseg_model=args.pkuseg_model, max_chars=args.max_chars)
-    nlp.set_error_handler(_mark_failed)
     store = JSONLStore(sys.stdout.fileno()) if args.output == "-" else open_store(args.output)
     errors = Path(args.errors) if args.errors else (None if args.output == "-" else Path(args.output + ".errors.jsonl"))
     run = Run(store, errors, args.max_chars)
     started = time.perf_counter()
     progress = _progress(len(files), args.quiet)
+    init = (args.segmenter, args.pkuseg_model, args.max_chars)
     try:
-        stream = nlp.pipe(run.items(files, progress), as_tuples=True, batch_size=args.batch_size,
-                          n_process=args.n_process)
-        for doc, context in stream:
-            run.take(doc, context, progress)
+        if args.n_process > 1:
+            import multiprocessing
+
+            with multiprocessing.get_context("spawn").Pool(args.n_process, _worker_init, init) as pool:
+                # bounded chunks keep memory flat however large the folder
+                for chunk in _batched(run.items(files, progress), 16 * args.batch_size * args.n_process):
+                    work = [(text, context[0].name) for text, context in chunk]
+                    results = pool.imap(_worker_extract, work, chunksize=args.batch_size)
+                    for (text, context), (result, error) in zip(chunk, results):
+                        run.take(result, error, context, len(text), progress)
+        else:
+            _worker_init(*init)
+            for text, context in run.items(files, progress):
+                result, error = _worker_extract((text, context[0].name))
+                run.take(result, error, context, len(text), progress)
     finally:
         progress.close()
         run.close()
