@@ -17,7 +17,6 @@ import bisect
 import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import ahocorasick
@@ -28,18 +27,10 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans, registry
 
 from .layout import doc_text
+from .tables import data_rows, load_trie
 
 LABEL_RANK = {"ORG": 3, "PROJECT": 2, "PLACE": 1}
 LEVEL_PREFIX = "市区县省镇乡"
-
-
-def _data(name: str) -> str:
-    return resources.files("oldcomm_ie").joinpath("data", name).read_text(encoding="utf-8")
-
-
-def _lines(name: str) -> list[list[str]]:
-    return [line.split("\t") for line in _data(name).splitlines()
-            if line.strip() and not line.startswith("#")]
 
 
 def _is_cjk(ch: str) -> bool:
@@ -67,7 +58,7 @@ class Gazetteer:
         self.parent: dict[int, int] = {}
         self.children: dict[int, dict[str, tuple[int, str]]] = {}  # row → street short → (row, level)
         entries: dict[str, list[tuple[str, int, bool]]] = {}   # surface → [(level, row, needs_context)]
-        for row, level, name, shorts, parent, vague in _lines("places_admin.tsv"):
+        for row, level, name, shorts, parent, vague in data_rows("places_admin.tsv"):
             r, p = int(row), int(parent)
             self.parent[r] = p
             if len(name) < 2 or name in SUFFIX_WORDS:
@@ -86,10 +77,10 @@ class Gazetteer:
                 if len(short) >= 2:
                     # a district's short form, or any everyday word, needs its city in the text
                     entries.setdefault(short, []).append((level, r, level == "district" or short in vague_set))
-        for level, name, _ in _lines("places_world.tsv"):
+        for _, name, _ in data_rows("places_world.tsv"):
             entries.setdefault(name, []).append(("other", -1, False))
         self.after_only: dict[str, str] = {}
-        for level, name, short, context in _lines("places_extra.tsv"):
+        for level, name, short, context in data_rows("places_extra.tsv"):
             if context == "after":
                 self.after_only[name] = level
                 continue
@@ -99,7 +90,7 @@ class Gazetteer:
         for surface, values in entries.items():
             self.auto.add_word(surface, (surface, tuple(values)))
         self.auto.make_automaton()
-        self.communities = _marisa("communities.marisa", marisa_trie.RecordTrie("<i"))
+        self.communities = load_trie("communities.marisa", marisa_trie.RecordTrie("<i"))
 
     def find(self, text: str) -> list[tuple[int, int, tuple]]:
         """(start, end, readings) for every gazetteer name in text; a reading is
@@ -126,12 +117,6 @@ class Gazetteer:
         return name in self.communities
 
 
-def _marisa(name: str, trie):
-    with resources.as_file(resources.files("oldcomm_ie").joinpath("data", name)) as real:
-        trie.load(str(real))
-    return trie
-
-
 STREET_SUFFIXES = ("街道", "镇", "乡", "苏木", "办事处")
 ADMIN_LEVELS = {"province", "city", "district", "street"}
 ADMIN_ENDINGS = set("省市区县道镇乡州旗")
@@ -146,9 +131,9 @@ class Lexicon:
 
     def __init__(self) -> None:
         def words(name: str) -> set[str]:
-            return {w for (w, *_) in _lines(name)}
+            return {w for (w, *_) in data_rows(name)}
 
-        self.words = _marisa("lexicon.marisa", marisa_trie.Trie())
+        self.words = load_trie("lexicon.marisa", marisa_trie.Trie())
         self.boundary = words("boundary_words.txt")
         self.action = words("action_verbs.txt")
         self.verbs = words("verbs.txt") | self.action
@@ -156,11 +141,11 @@ class Lexicon:
         self.generic = words("generic_heads.txt")
         self.everyday = words("everyday_words.txt")
         self.idioms = words("numeral_words.txt")
-        self.place_suffix = {s: (sub, int(lo), int(hi)) for s, sub, lo, hi in _lines("place_suffixes.tsv")}
-        self.org_suffix = {s: (sub, rule) for s, sub, rule in _lines("org_suffixes.tsv")}
+        self.place_suffix = {s: (sub, int(lo), int(hi)) for s, sub, lo, hi in data_rows("place_suffixes.tsv")}
+        self.org_suffix = {s: (sub, rule) for s, sub, rule in data_rows("org_suffixes.tsv")}
         self.functions = sorted(words("gov_functions.txt"), key=len, reverse=True)
-        self.org_names = {row[0]: (row[1], len(row) > 2 and row[2] == "prefix") for row in _lines("org_names.tsv")}
-        self.banks = {short: full for short, full in _lines("bank_aliases.tsv")}
+        self.org_names = {row[0]: (row[1], len(row) > 2 and row[2] == "prefix") for row in data_rows("org_names.tsv")}
+        self.banks = {short: full for short, full in data_rows("bank_aliases.tsv")}
 
     def word_before(self, text: str, i: int, floor: int = 0) -> int:
         """Backward maximum matching: the length of the dictionary word ending at i."""
@@ -293,7 +278,7 @@ class EntityFinder:
         hits = self.gaz.find(text)
         mentioned: set[int] = set()
         for _, _, readings in hits:
-            for level, row, vague in readings:
+            for _, row, vague in readings:
                 if not vague and row >= 0:
                     mentioned.add(row)
         mentioned |= {a for row in list(mentioned) for a in self.gaz.ancestors(row)}
@@ -322,7 +307,6 @@ class EntityFinder:
 
     def _reading(self, text: str, start: int, end: int, readings: tuple, mentioned: set[int]):
         """The reading of a gazetteer hit that its context supports, or None."""
-        nxt = text[end:end + 1]
         if end - start == 2 and _DIGIT_ROAD.match(text, end):
             return None  # 北京路, 中山二路: a road named after a place
         top = all(self.gaz.parent.get(row, -1) < 0 for _, row, _ in readings)
@@ -335,7 +319,7 @@ class EntityFinder:
         for level, row, vague in readings:
             if not vague:
                 return level, row
-        for level, row, vague in readings:
+        for level, row, _ in readings:
             if row >= 0 and self.gaz.parent.get(row, -1) in mentioned:
                 return level, row  # 渝中 when 重庆 is in the text
         return None
@@ -540,12 +524,16 @@ class EntityFinder:
         return out
 
     # -- the whole pass ----------------------------------------------------------------------
-    @lru_cache(maxsize=4096)
     def places(self, text: str) -> list[Cand]:
         """The places alone (one layer), e.g. inside a project's name (cached: names recur)."""
-        gaz = self.gazetteer_places(text)
-        hard = {c.end for c in gaz if c.subtype in ("province", "city", "district")}
-        return [c for c in _resolve(gaz + self.suffix_places(text, hard, _ends(gaz))) if c.label == "PLACE"]
+        cache = self.__dict__.setdefault("_places_cache", {})
+        if text not in cache:
+            if len(cache) > 4096:
+                cache.clear()
+            gaz = self.gazetteer_places(text)
+            hard = {c.end for c in gaz if c.subtype in ("province", "city", "district")}
+            cache[text] = [c for c in _resolve(gaz + self.suffix_places(text, hard, _ends(gaz))) if c.label == "PLACE"]
+        return cache[text]
 
     def find(self, text: str, patterns: list[Cand] = (), amounts: list[tuple[int, int]] = ()) -> list[Cand]:
         gaz = self.gazetteer_places(text)

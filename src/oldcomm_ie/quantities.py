@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
-from importlib import resources
 
 import regex
 from spacy.language import Language
@@ -20,6 +19,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import registry
 
 from .layout import clean_layout, doc_text
+from .tables import data_rows
 from .numerals import BIG_UNITS, DIGITS, SMALL_UNITS, Number, decimal_text, parse_number, to_json_number
 
 # --- tables ---------------------------------------------------------------------------
@@ -33,34 +33,27 @@ class Unit:
     factor: Decimal
 
 
-def _data_lines(name: str) -> list[str]:
-    text = resources.files("oldcomm_ie").joinpath("data", name).read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 @lru_cache(maxsize=None)
 def unit_table() -> dict[str, Unit]:
     """Surface → Unit, from data/units.tsv and data/measure_words.txt."""
     table: dict[str, Unit] = {}
-    for word in _data_lines("measure_words.txt"):
+    for (word, *_) in data_rows("measure_words.txt"):
         table[word.strip()] = Unit(word.strip(), word.strip(), "count", Decimal(1))
-    for line in _data_lines("units.tsv"):
-        surface, unit, kind, factor = line.split("\t")
+    for surface, unit, kind, factor in data_rows("units.tsv"):
         table[surface] = Unit(surface, unit, kind, Decimal(factor))
     return table
 
 
 @lru_cache(maxsize=None)
 def numeral_words() -> frozenset[str]:
-    return frozenset(w.strip() for w in _data_lines("numeral_words.txt"))
+    return frozenset(w.strip() for (w, *_) in data_rows("numeral_words.txt"))
 
 
 @lru_cache(maxsize=None)
 def qualifier_table() -> tuple[dict[str, str], dict[str, str]]:
     """(prefix words, suffix words) → qualifier, from data/qualifiers.tsv."""
     prefix, suffix = {}, {}
-    for line in _data_lines("qualifiers.tsv"):
-        where, word, qualifier = line.split("\t")
+    for where, word, qualifier in data_rows("qualifiers.tsv"):
         (prefix if where == "prefix" else suffix)[word] = qualifier
     return prefix, suffix
 
@@ -69,15 +62,14 @@ def qualifier_table() -> tuple[dict[str, str], dict[str, str]]:
 def context_rules() -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
     """(rule, applies_to, before|after, words) from data/not_amount.tsv."""
     rules = []
-    for line in _data_lines("not_amount.tsv"):
-        rule, applies, where, words = line.split("\t")
+    for rule, applies, where, words in data_rows("not_amount.tsv"):
         rules.append((rule, applies, where, tuple(sorted(words.split(), key=len, reverse=True))))
     return tuple(rules)
 
 
 @lru_cache(maxsize=None)
 def currency_prefixes() -> dict[str, str]:
-    return dict(line.split("\t") for line in _data_lines("currency_prefixes.tsv"))
+    return {surface: unit for surface, unit in data_rows("currency_prefixes.tsv")}
 
 
 # --- the numeral regex ----------------------------------------------------------------
@@ -108,7 +100,6 @@ _RANGE_SEP = regex.compile(r"\s*(?:\(含\)|（含）)?\s*(?:——|--|[到至~�
 _PAIR_SEP = regex.compile(r"[和与與]")
 _PAIR_END = regex.compile(r"之?间")
 _RATE = regex.compile(r"每|/|／|一")
-_INCLUSIVE = regex.compile(r"\(含\)|（含）")
 
 DATE_CHARS = set("月日号號时時点點分秒")
 
@@ -524,7 +515,7 @@ class QuantityScanner:
         """The rules of data/not_amount.tsv: relative time, plan names, ordinals, house numbers."""
         if unit.kind == "duration" and number.approx and not number.value_max:
             return True  # 几年, 几个月: "a few", not an amount
-        for rule, applies, where, words in context_rules():
+        for _, applies, where, words in context_rules():
             if applies not in (unit.kind, unit.unit):
                 continue
             if where == "after":

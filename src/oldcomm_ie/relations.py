@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 import bisect
 
@@ -29,24 +28,20 @@ from spacy.tokens import Doc
 from spacy.util import registry
 
 from .layout import doc_text
+from .tables import data_rows
 
 LABELS = ("LOCATED_IN", "INVESTOR", "INVESTMENT", "MODEL", "PERIOD", "OUTCOME")
-
-
-def _lines(name: str) -> list[list[str]]:
-    text = resources.files("oldcomm_ie").joinpath("data", name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 class Tables:
     """The trigger, model, investor and metric tables the rules read."""
 
     def __init__(self) -> None:
-        self.triggers = {rel: tuple(words.split()) for rel, words in _lines("relation_triggers.tsv")}
-        self.models = {row[0]: (row[1] if len(row) > 1 and row[1] else row[0]) for row in _lines("models.tsv")}
-        self.investor_nouns = sorted((w for (w, *_) in _lines("investor_nouns.txt")), key=len, reverse=True)
+        self.triggers = {rel: tuple(words.split()) for rel, words in data_rows("relation_triggers.tsv")}
+        self.models = {row[0]: (row[1] if len(row) > 1 and row[1] else row[0]) for row in data_rows("models.tsv")}
+        self.investor_nouns = sorted((w for (w, *_) in data_rows("investor_nouns.txt")), key=len, reverse=True)
         self.metrics = [(metric, set(units.split()), tuple(context.split()) if context else ())
-                        for metric, units, *rest in _lines("outcome_metrics.tsv")
+                        for metric, units, *rest in data_rows("outcome_metrics.tsv")
                         for context in [rest[0] if rest else ""]]
         self.trigger_re = {rel: regex.compile("|".join(map(regex.escape, sorted(words, key=len, reverse=True))))
                            for rel, words in self.triggers.items()}

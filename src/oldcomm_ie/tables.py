@@ -1,0 +1,20 @@
+"""Reading the packaged data tables (src/oldcomm_ie/data): one place for all stages."""
+from __future__ import annotations
+
+from importlib import resources
+
+
+def data_text(name: str) -> str:
+    return resources.files("oldcomm_ie").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def data_rows(name: str) -> list[list[str]]:
+    """Tab-separated rows of a data file, without blank and comment (#) lines."""
+    return [line.split("\t") for line in data_text(name).splitlines() if line.strip() and not line.startswith("#")]
+
+
+def load_trie(name: str, trie):
+    """Load a packaged marisa trie (memory-mapped where the package is a real folder)."""
+    with resources.as_file(resources.files("oldcomm_ie").joinpath("data", name)) as path:
+        trie.load(str(path))
+    return trie
