@@ -90,3 +90,12 @@ def test_render_is_a_page_with_the_projects(page):
     html = oldcomm_ie.render(PAGE, page)
     assert html.startswith("<!DOCTYPE html>")
     assert "红石板社区" in html and "杭州城建集团" in html and "INVESTOR" in html
+
+
+def test_period_from_a_construction_time_and_an_anaphor():
+    text = ("济南市历下区甸柳新村街道第一社区通过微改造新增停车位120个，总投资1.2亿元。"
+            "据介绍，该项目于2022年3月开工，工期为18个月。")
+    p = oldcomm_ie.extract(text).projects[0]
+    assert p.places[-1] == "第一社区"
+    assert [(q.value, q.unit) for q in p.periods] == [(18, "月")]
+    assert [(o.metric, o.quantity.value) for o in p.outcomes] == [("parking_spaces", 120)]

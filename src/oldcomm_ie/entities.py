@@ -358,7 +358,8 @@ class EntityFinder:
             last2 = text[m.start() - 1:end] if len(suffix) == 1 and not numbered else ""
             if last2 in self.lex.common or text[start:end] in self.lex.common:
                 continue
-            if suffix not in ROAD_SUFFIXES and (self._generic(body) or self._everyday(body)):
+            numbered = _ORDINAL_BODY.fullmatch(body) is not None and start in stops  # 街道第一社区
+            if suffix not in ROAD_SUFFIXES and not numbered and (self._generic(body) or self._everyday(body)):
                 continue  # 问题小区, 基层社区, 休闲广场: a description, not a name
             if text[start:end] in self.lex.idioms or self._quoted_slogan(text, start, end):
                 continue  # 一带一路, 一核三带六园区: a slogan, not a place
@@ -570,6 +571,7 @@ class EntityFinder:
 
 _BRANCH = regex.compile("分行|支行|分院|分公司|分局|分会|办事处")
 _NEGATIONS = set("不没未别莫")
+_ORDINAL_BODY = regex.compile("第?[一二三四五六七八九十]+")
 # Actions that are part of a project's name (老旧小区改造项目, 防洪治理工程).
 _NAME_ACTIONS = {"改造", "更新", "有机更新", "整治", "提升", "建设", "修缮", "治理", "加装", "综合整治", "开发"}
 _PROJECT_STOPS = {"首个", "首批", "多个", "一批", "一个", "这个", "那个", "各类", "多项", "该", "此", "本"}
