@@ -110,3 +110,11 @@ def test_size_limit_is_reported(tmp_path, capsys):
     (folder / "big.txt").write_text("改造" * 1000, encoding="utf-8")
     main(["extract", str(folder), "-o", str(tmp_path / "o.jsonl"), "--quiet", "--max-chars", "100"])
     assert "over the limit of 100" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("text", [
+    "渝州路街道白马凼社\x00\x00\x00\x00区改造",       # atheris: NUL bytes inside a trie lookup
+    "九龙坡区渝州路街道\x00红育坡社区",
+])
+def test_fuzz_findings(text):
+    check(text)

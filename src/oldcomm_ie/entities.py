@@ -108,13 +108,23 @@ class Gazetteer:
     def community_at(self, text: str, pos: int, street_row: int) -> int:
         """Length of the longest community of that street starting at pos (0 if none)."""
         best = 0
-        for name in self.communities.prefixes(text[pos:pos + 14]):
+        for name in self.communities.prefixes(_cjk_run(text[pos:pos + 14])):
             if (street_row,) in self.communities[name]:
                 best = max(best, len(name))
         return best
 
     def is_community(self, name: str) -> bool:
-        return name in self.communities
+        return name == _cjk_run(name) and name in self.communities
+
+
+def _cjk_run(text: str) -> str:
+    """The leading run of Chinese characters: all a community name can hold, and all the
+    trie may be asked (marisa reads strings as C strings: a NUL byte breaks its lookups,
+    found by fuzzing)."""
+    for i, ch in enumerate(text):
+        if not _is_cjk(ch):
+            return text[:i]
+    return text
 
 
 STREET_SUFFIXES = ("街道", "镇", "乡", "苏木", "办事处")
