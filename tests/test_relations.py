@@ -99,3 +99,11 @@ def test_period_from_a_construction_time_and_an_anaphor():
     assert p.places[-1] == "第一社区"
     assert [(q.value, q.unit) for q in p.periods] == [(18, "月")]
     assert [(o.metric, o.quantity.value) for o in p.outcomes] == [("parking_spaces", 120)]
+
+
+def test_government_pays_and_paragraph_subject_is_the_project():
+    text = ("上海市徐汇区田林街道田林十二村社区启动建设，市房屋管理局、区政府共同出资1.2亿元，惠及居民3200户。")
+    p = oldcomm_ie.extract(text).projects[0]
+    assert p.places[-1] == "田林十二村社区"
+    assert "区政府" in p.investors
+    assert [(o.metric, o.quantity.value) for o in p.outcomes] == [("households", 3200)]

@@ -238,9 +238,8 @@ class EntityFinder:
             verb = word in self.lex.verbs or word[-2:] in self.lex.verbs  # 积极参与: a phrase ending in a verb
             if kind == "place" and (end - i >= lo or not road) and (verb or word in self.lex.generic):
                 break  # 促进|老旧小区; a road may carry a verb (建设路), a housing estate does not
-            if kind == "org" and word in self.lex.verbs and (
-                    self._clause_start(text, i - n) or (i < end and self._generic(text[i:end]))):
-                break  # ，聘请|物业公司, 设立|合资公司: a verb before the name is no part of it
+            if kind == "org" and word in self.lex.verbs and self._clause_start(text, i - n):
+                break  # ，聘请|物业公司: a verb opening the clause is no part of the name
             if kind == "project" and ((word in self.lex.verbs and word not in _NAME_ACTIONS)
                                       or word in _PROJECT_STOPS):
                 break  # 启动|城市品质提升项目, 首个|老旧小区改造项目

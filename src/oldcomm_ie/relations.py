@@ -299,8 +299,9 @@ class RelationExtractor:
                 carried = False
             else:
                 carried = last is not None
+            para_themed = themed or self.t.trigger_re["RENOVATION"].search(text, para.start, para.end) is not None
             for sent in sentences(text, para):
-                mentions = self._mentions(text, sent, ents, known, para.start, themed)
+                mentions = self._mentions(text, sent, ents, known, para.start, para_themed)
                 for m in mentions:
                     if last is not None and _ALIAS_INTRO.search(text[max(para.start, m.start - 8):m.start]) \
                             and m.key not in records:
@@ -391,8 +392,9 @@ class RelationExtractor:
         for e in in_sent:
             if e["label"] != "ORG":
                 continue
-            if e["subtype"] not in ("company", "bank", "other"):
-                continue
+            paying = e["subtype"] in ("company", "bank", "other") or _PAYS.match(text, e["end"])
+            if not paying:
+                continue  # a government body is an investor only where it pays (区政府共同出资…)
             if self._invests(text, e["end"], sent):
                 m = owner(e["start"])
                 if records[m.key].add("investors", text[e["start"]:e["end"]]):
@@ -427,6 +429,7 @@ class RelationExtractor:
         return {"label": label, "head": list(head), "tail": list(tail), "evidence": [sent.start, sent.end]}
 
 
+_PAYS = regex.compile(r"[^，。；]{0,8}?(?:出资|投资|投入|注资)")
 _ALIAS_INTRO = regex.compile(r"(?:称之为|称为|命名为|取名为?|项目)[“\"「]$")
 _LOCATED = regex.compile(r"(?:位于|地处|坐落于|坐落在)$")
 _EXAMPLE = regex.compile(r"以$|如$")
