@@ -562,10 +562,11 @@ class EntityFinder:
         """（简称建融住房）: the short form is the same organization wherever it recurs;
         a quoted project brand likewise."""
         defined = {}
+        by_end = {c.end: c for c in chosen}
         for m in self.alias_re.finditer(text):
-            before = [c for c in chosen if c.end <= m.start() and m.start() - c.end <= 1]
-            if before:
-                defined[m.group(1)] = before[-1]
+            ref = by_end.get(m.start()) or by_end.get(m.start() - 1)
+            if ref is not None:
+                defined[m.group(1)] = ref
         for c in chosen:
             if c.source == "quoted":
                 defined.setdefault(text[c.start:c.end], c)

@@ -650,15 +650,22 @@ def _drop_slogans(text: str, found: list[Found]) -> list[Found]:
         return found
     # A quote whose content starts with an amount is a name or slogan (“四个自信”,
     # “一年新、三年旧、五年破”); titles (《…》) name whatever they hold.
+    # Quotes do not overlap and `found` is in text order: one sweep pairs them.
     names = [(m.start() + 1, m.end() - 1, m.group(0)[0] == "《") for m in _SHORT_QUOTE.finditer(text)]
-    first_in = {}
+    inside: dict[int, list[Found]] = {}
+    k = 0
     for q in found:
-        for a, b, title in names:
-            if a <= q.start and q.end <= b:
-                first_in.setdefault((a, b), (q, title))
-    drop = {(a, b) for (a, b), (q, title) in first_in.items()
-            if (title or q.start == a) and (q.start, q.end) != (a, b)}
-    return [q for q in found if not any(a <= q.start and q.end <= b for a, b in drop)]
+        while k < len(names) and names[k][1] < q.end:
+            k += 1
+        if k < len(names) and names[k][0] <= q.start:
+            inside.setdefault(k, []).append(q)
+    dropped = set()
+    for k, qs in inside.items():
+        a, b, title = names[k]
+        first = qs[0]
+        if (title or first.start == a) and (first.start, first.end) != (a, b):
+            dropped.update(id(q) for q in qs)
+    return [q for q in found if id(q) not in dropped]
 
 
 def _merge_intervals(text: str, found: list[Found]) -> list[Found]:

@@ -205,9 +205,10 @@ class RelationExtractor:
     def __call__(self, text: str, entities: list[dict], quantities: list[dict]):
         relations: list[dict] = []
         records: dict[str, Record] = {}
+        all_ents, all_qs = Located(entities), Located(quantities)
         for art in articles(text):
-            ents = Located(entities).within(art)
-            qs = Located(quantities).within(art)
+            ents = all_ents.within(art)
+            qs = all_qs.within(art)
             self._article(text, art, ents, qs, relations, records)
         return relations, [r.to_plain() for r in records.values() if r.mentions]
 
