@@ -118,3 +118,10 @@ def test_size_limit_is_reported(tmp_path, capsys):
 ])
 def test_fuzz_findings(text):
     check(text)
+
+
+def test_control_separators_are_layout_whitespace():
+    """\\x1c-\\x1f are whitespace to Python and to the scorer: the cleaner treats them so."""
+    text = "改造面积3万\x1c平方米，惠及居民\x1d300户。"
+    result = oldcomm_ie.extract(text)
+    assert [q.text for q in result.quantities] == ["3万平方米", "300户"]

@@ -27,8 +27,12 @@ _FULLWIDTH.update({"％": "%", "．": ".", "－": "-", "＋": "+", "／": "/", "
                    "＂": '"', "\u3000": " "})
 _WIDTH_TABLE = str.maketrans(_FULLWIDTH)
 
-_WS_RUN = regex.compile(r"[ \t\r\n\f\v\u3000\u00a0\u2028\u2029]+")
-_BLANK_LINE = regex.compile(r"\n[ \t\r\f\v\u3000\u00a0]*\n")
+# Layout whitespace is what Python calls whitespace (str.isspace), the same set the scorer
+# and str.split use; it includes the control separators \x1c-\x1f that converters leave
+# (found by fuzzing).
+_SPACE_CHARS = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
+_WS_RUN = regex.compile("[" + regex.escape(_SPACE_CHARS) + "]+")
+_BLANK_LINE = regex.compile("\n[" + regex.escape(_SPACE_CHARS.replace("\n", "")) + "]*\n")
 # Characters that end a sentence or a paragraph: a line ending here may close a paragraph.
 _TERMINAL = set("。！？!?；;：:”』」…）)】")
 # Characters that say a line is running prose (headlines and bylines rarely have them).
