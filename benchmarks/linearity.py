@@ -28,7 +28,7 @@ PATHOLOGICAL = {
     "50,000 × 约 then 3 then 50,000 × 余": "约" * 50_000 + "3" + "余" * 50_000,
     "30,000 × 3万": "3万" * 30_000,
     "100,000 × 平方米": "平方米" * 100_000,
-    "20 MB article (corpus repeated)": None,
+    "20 MB article (UTF-8; corpus repeated)": None,
 }
 
 
@@ -49,7 +49,8 @@ def main() -> int:
     four_mb = (seed * (4_000_000 // len(seed) + 1))[:4_000_000]
     t1, t4 = seconds(extract, one_mb), seconds(extract, four_mb)
     PATHOLOGICAL["1 MB without a line break"] = one_mb.replace("\n", "")
-    PATHOLOGICAL["20 MB article (corpus repeated)"] = (seed * (20_000_000 // len(seed) + 1))[:20_000_000]
+    twenty_mb = (seed * (20_000_000 // len(seed.encode("utf-8")) + 1))
+    PATHOLOGICAL["20 MB article (UTF-8; corpus repeated)"] = twenty_mb[:len(twenty_mb.encode("utf-8")[:20_000_000].decode("utf-8", "ignore"))]
     rows = []
     for name, text in PATHOLOGICAL.items():
         rows.append((name, len(text), seconds(extract, text)))
