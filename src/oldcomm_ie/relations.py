@@ -293,13 +293,10 @@ class RelationExtractor:
         last: Record | None = None
         last_mention: tuple[int, int] | None = None
         alias_of: dict[str, str] = {}
-        for para in paragraphs(text[art.start:art.end]):
+        for para in paragraphs(body):
             para = Span(para.start + art.start, para.end + art.start)
-            opener = text[para.start:para.start + 6]
-            if last is not None and not self.t.trigger_re["ANAPHOR"].match(opener):
-                carried = False
-            else:
-                carried = last is not None
+            # a paragraph goes on about the last project only when it opens with an anaphor
+            carried = last is not None and self.t.trigger_re["ANAPHOR"].match(text, para.start, para.end) is not None
             para_themed = themed or self.t.trigger_re["RENOVATION"].search(text, para.start, para.end) is not None
             for sent in sentences(text, para):
                 mentions = self._mentions(text, sent, ents, known, para.start, para_themed)
@@ -311,10 +308,8 @@ class RelationExtractor:
                     for k in m.more_keys:
                         alias_of.setdefault(k, m.key)  # 九龙坡区…改造项目红育坡片区白马凼示范区: one project
                     rec = records.get(m.key)
-                    if rec is None:
+                    if rec is None:  # a record keeps the name it was first written with
                         rec = records[m.key] = Record(m.key, m.name)
-                    elif len(m.name) > len(rec.name) and m.name != rec.name and not rec.mentions:
-                        rec.name = m.name
                     for alias in m.aliases + ([m.name] if m.name != rec.name else []):
                         if alias not in rec.aliases and alias != rec.name:
                             rec.aliases.append(alias)
