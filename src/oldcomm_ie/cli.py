@@ -234,7 +234,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Extract amounts, organizations, places and renovation projects from Chinese "
         "news and government reports (old residential community renovation, urban renewal)."))
     sub = ap.add_subparsers(dest="command", required=True)
-    ex = sub.add_parser("extract", help="extract files or folders of .txt into JSON lines")
+    ex = sub.add_parser("extract", help="extract files or folders of .txt into SQLite, JSON lines or CSV")
     ex.add_argument("paths", nargs="+", help=".txt files or folders (searched recursively)")
     ex.add_argument("-o", "--output", default="-",
                     help="results.sqlite (default kind: a queryable store, resumable), .jsonl, .csv "
