@@ -240,7 +240,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="results.sqlite (default kind: a queryable store, resumable), .jsonl, .csv "
                          "(the project table), or - for JSON lines on stdout")
     ex.add_argument("--errors", default=None, help="per-file error log (JSON lines; default OUTPUT.errors.jsonl)")
-    ex.add_argument("--n-process", type=int, default=1, help="worker processes (spaCy multiprocessing)")
+    ex.add_argument("--n-process", type=int, default=1, help="worker processes, each with its own pipeline")
     ex.add_argument("--batch-size", type=int, default=16, help="documents per batch")
     ex.add_argument("--max-chars", type=int, default=20_000_000, help="longest document accepted")
     ex.add_argument("--engine", choices=("local", "ray"), default="local",
