@@ -54,6 +54,11 @@ def _worker_extract(item: tuple[str, str]):
         return None, f"{type(exc).__name__}: {exc}"
 
 
+def _drain(run: "Run", chunk, results, progress) -> None:
+    for (text, context), (result, error) in zip(chunk, results):
+        run.take(result, error, context, len(text), progress)
+
+
 def _batched(items, n: int):
     batch = []
     for item in items:
@@ -155,12 +160,17 @@ def cmd_extract(args: argparse.Namespace) -> int:
             import multiprocessing
 
             with multiprocessing.get_context("spawn").Pool(args.n_process, _worker_init, init) as pool:
-                # bounded chunks keep memory flat however large the folder
-                for chunk in _batched(run.items(files, progress), 16 * args.batch_size * args.n_process):
+                # Bounded chunks keep memory flat however large the folder; the next chunk is
+                # queued before the current one is drained, so the workers never wait.
+                pending = None
+                for chunk in _batched(run.items(files, progress), 8 * args.batch_size * args.n_process):
                     work = [(text, context[0].name) for text, context in chunk]
-                    results = pool.imap(_worker_extract, work, chunksize=args.batch_size)
-                    for (text, context), (result, error) in zip(chunk, results):
-                        run.take(result, error, context, len(text), progress)
+                    submitted = (chunk, pool.imap(_worker_extract, work, chunksize=args.batch_size))
+                    if pending is not None:
+                        _drain(run, *pending, progress)
+                    pending = submitted
+                if pending is not None:
+                    _drain(run, *pending, progress)
         else:
             _worker_init(*init)
             for text, context in run.items(files, progress):
