@@ -66,7 +66,9 @@ def extract(text: str, doc_id: str | None = None, nlp: Language | None = None) -
 
 def extract_many(texts: Iterable[str], batch_size: int = 32, n_process: int = 1,
                  nlp: Language | None = None, doc_ids: Iterable[str] | None = None) -> Iterator[Extraction]:
-    """Stream Extractions over nlp.pipe; n_process > 1 uses spaCy's multiprocessing."""
+    """Stream Extractions over nlp.pipe; n_process > 1 uses spaCy's multiprocessing, which
+    ships every Doc back to this process: for folders of files the command line's workers,
+    which return plain Extractions, are about three times faster (docs/benchmarks.md)."""
     nlp = nlp or _default()
     ids = iter(doc_ids) if doc_ids is not None else None
     checked = (_check(t) for t in texts)
