@@ -133,3 +133,9 @@ def test_numeral_suite_bounds(name, bound):
                           str(SHARED / "numeral" / name), "--min", str(bound)],
                          capture_output=True, text=True, env={**os.environ})
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_from_dict_inverts_to_dict():
+    text = "成都市武侯区芳草社区老旧小区改造项目由成都城投集团投资1.5亿元，惠及居民860户。"
+    d = oldcomm_ie.extract(text, doc_id="a.txt").to_dict()
+    assert oldcomm_ie.Extraction.from_dict(d).to_dict() == d

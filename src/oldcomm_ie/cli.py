@@ -105,9 +105,7 @@ class Run:
                 progress.update(1)
                 continue
             try:
-                text, encoding = decode(data, path)
-                if len(text) > self.max_chars:
-                    raise ValueError(f"{len(text):,} characters, over the limit of {self.max_chars:,} (--max-chars)")
+                text, encoding = decode(data, path, self.max_chars)
             except ValueError as exc:
                 self.fail(path, digest, str(exc))
                 progress.update(1)
@@ -132,12 +130,17 @@ class Run:
             self.errors.close()
 
 
-def decode(data: bytes, path: Path) -> tuple[str, str]:
+def decode(data: bytes, path: Path, max_chars: int | None = None) -> tuple[str, str]:
+    """(text, encoding) of a file's bytes; ValueError when it is no Chinese text we read
+    or is longer than max_chars (the same check for local and cluster runs)."""
     for enc in ENCODINGS:
         try:
-            return data.decode(enc), enc.replace("-sig", "")
+            text = data.decode(enc)
         except UnicodeDecodeError:
             continue
+        if max_chars is not None and len(text) > max_chars:
+            raise ValueError(f"{len(text):,} characters, over the limit of {max_chars:,} (--max-chars)")
+        return text, enc.replace("-sig", "")
     raise DecodeError(f"{path}: not UTF-8, GB18030 or Big5 text")
 
 

@@ -31,9 +31,7 @@ class Extractor:
         texts, paths = [], []
         for path, data in zip(batch["path"], batch["bytes"]):
             try:
-                text, _ = decode(bytes(data), Path(path))
-                if len(text) > self.nlp.max_length:
-                    raise ValueError(f"{len(text):,} characters, over the limit of {self.nlp.max_length:,}")
+                text, _ = decode(bytes(data), Path(path), self.nlp.max_length)
             except ValueError as exc:
                 out["path"].append(path)
                 out["result"].append("")
@@ -82,7 +80,7 @@ def run_cli(args, files: list[Path]) -> int:
     """`oldcomm-ie extract --engine ray`: JSON lines (or the project CSV) from a Ray cluster."""
     import sys
 
-    from .records import Entity, Extraction, Outcome, Project, Quantity
+    from .records import Extraction
     from .store import open_store
 
     store = open_store(args.output) if args.output != "-" else None
@@ -98,25 +96,10 @@ def run_cli(args, files: list[Path]) -> int:
             if store is None:
                 print(json.dumps(row["result"], ensure_ascii=False))
             else:
-                store.add(row["path"], "", _from_dict(row["result"], Extraction, Quantity, Entity, Project, Outcome),
-                          0, "")
+                store.add(row["path"], "", Extraction.from_dict(row["result"]), 0, "")
     finally:
         if store is not None:
             store.close()
     print(f"{ok} documents, {failed} failed (ray)", file=sys.stderr)
     return 0 if ok or not failed else 1
 
-
-def _from_dict(d: dict, Extraction, Quantity, Entity, Project, Outcome):
-    """Rebuild an Extraction from its contract dict (what came back from a worker)."""
-    def q(x):
-        return Quantity(x["start"], x["end"], x["text"], x["kind"], x["value"], x["unit"], x["qualifier"],
-                        x["value_max"], x.get("out_of_range", False))
-
-    projects = [Project(p["name"], [tuple(m) for m in p["mentions"]], p["places"], p["investors"],
-                        [q(x) for x in p["investments"]], p["models"], [q(x) for x in p["periods"]],
-                        [Outcome(o["metric"], q(o["quantity"])) for o in p["outcomes"]], p.get("aliases", []))
-                for p in d["projects"]]
-    return Extraction(d["doc_id"], [q(x) for x in d["quantities"]],
-                      [Entity(e["start"], e["end"], e["text"], e["label"], e["subtype"]) for e in d["entities"]],
-                      projects)

@@ -45,10 +45,6 @@ class Cand:
     subtype: str | None
     source: str  # gazetteer, suffix, structure, alias, pattern
 
-    @property
-    def key(self):
-        return (self.end - self.start, LABEL_RANK[self.label], self.source == "pattern")
-
 
 class Gazetteer:
     """Administrative places, world places and the extra table, in one automaton."""
@@ -128,7 +124,6 @@ def _cjk_run(text: str) -> str:
 
 
 STREET_SUFFIXES = ("街道", "镇", "乡", "苏木", "办事处")
-ADMIN_LEVELS = {"province", "city", "district", "street"}
 ADMIN_ENDINGS = set("省市区县道镇乡州旗")
 # Roads are often named with everyday words (人民路, 解放路), so they skip that check.
 ROAD_SUFFIXES = {"路", "街", "正街", "大道", "大街", "巷"}
@@ -693,12 +688,19 @@ class EntityRecognizer:
         return [Cand(end - len(pat) + 1, end + 1, label, subtype, "pattern")
                 for end, (pat, label, subtype) in self._auto.iter(text)]
 
+    def _plain(self, text: str, c: Cand) -> dict:
+        """The msgpack-safe form on the Doc; a project also lists the places its name holds
+        (九龙坡区 and 红育坡片区 in 九龙坡区红育坡片区…项目), for the relation stage."""
+        e = {"start": c.start, "end": c.end, "label": c.label, "subtype": c.subtype}
+        if c.label == "PROJECT":
+            e["places"] = [[c.start + p.start, c.start + p.end] for p in self.finder.places(text[c.start:c.end])]
+        return e
+
     def __call__(self, doc: Doc) -> Doc:
         amounts = [(q["start"], q["end"]) for q in (doc._.quantities or ())] if Doc.has_extension("quantities") else []
         text = doc_text(doc)
         found = self.finder.find(text, self._pattern_cands(text), amounts)
-        doc._.entities = [{"start": c.start, "end": c.end, "label": c.label, "subtype": c.subtype}
-                          for c in found]
+        doc._.entities = [self._plain(text, c) for c in found]
         spans = [doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand") for c in found]
         doc.ents = filter_spans([s for s in spans if s is not None])
         return doc

@@ -158,11 +158,6 @@ def clean_layout(raw: str) -> Layout:
     return Layout(raw, "".join(pieces), tuple(runs))
 
 
-def normalize_width(text: str) -> str:
-    """Full-width to half-width for the characters the cleaner maps (no removals)."""
-    return text.translate(_WIDTH_TABLE)
-
-
 # --- the spaCy side: a tokenizer that cleans first -------------------------------------
 
 if not Doc.has_extension("layout"):

@@ -30,7 +30,6 @@ TENS = {"廿": 20, "卅": 30, "卌": 40}
 VAGUE = set("几幾")  # 十几, 几十: an unknown digit
 ARABIC_MAGNITUDE = {"k": 10 ** 3, "K": 10 ** 3, "w": 10 ** 4, "W": 10 ** 4}
 
-CN_NUMERAL_CHARS = set(DIGITS) | set(SMALL_UNITS) | set(BIG_UNITS) | set(TENS) | VAGUE
 
 
 @dataclass(frozen=True)

@@ -120,6 +120,23 @@ class Extraction:
                 "projects": [p.to_dict() for p in self.projects],
                 "relations": [r.to_dict() for r in self.relations]}
 
+    @classmethod
+    def from_dict(cls, d: dict) -> "Extraction":
+        """The inverse of to_dict (as a worker or a JSONL file hands it back)."""
+        def q(x):
+            return Quantity(x["start"], x["end"], x["text"], x["kind"], x["value"], x["unit"],
+                            x.get("qualifier", "exact"), x.get("value_max"), x.get("out_of_range", False))
+
+        projects = [Project(p["name"], [tuple(m) for m in p["mentions"]], p["places"], p["investors"],
+                            [q(x) for x in p["investments"]], p["models"], [q(x) for x in p["periods"]],
+                            [Outcome(o["metric"], q(o["quantity"])) for o in p["outcomes"]], p.get("aliases", []))
+                    for p in d.get("projects", ())]
+        relations = [Relation(r["label"], tuple(r["head"]), tuple(r["tail"]), tuple(r["evidence"]),
+                              r.get("head_text", ""), r.get("tail_text", "")) for r in d.get("relations", ())]
+        return cls(d.get("doc_id"), [q(x) for x in d.get("quantities", ())],
+                   [Entity(e["start"], e["end"], e["text"], e["label"], e.get("subtype")) for e in d.get("entities", ())],
+                   projects, relations)
+
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False)
 

@@ -30,9 +30,6 @@ from spacy.util import registry
 from .layout import doc_text
 from .tables import data_rows
 
-LABELS = ("LOCATED_IN", "INVESTOR", "INVESTMENT", "MODEL", "PERIOD", "OUTCOME")
-
-
 class Tables:
     """The trigger, model, investor and metric tables the rules read."""
 
@@ -259,23 +256,10 @@ class RelationExtractor:
         surface = text[e["start"]:e["end"]]
         return e["label"] == "PLACE" and (e["subtype"] in RENOVATED_SUBTYPES or surface.endswith(RENOVATED_SUFFIXES))
 
-    def _chain(self, text: str, e: dict, ents) -> list[dict]:
-        """The places written right before a place: 渝北区双龙湖街道|旺瑞小区."""
-        chain, pos = [], e["start"]
-        by_end = {x["end"]: x for x in ents if x["label"] == "PLACE"}
-        while pos in by_end:
-            chain.insert(0, by_end[pos])
-            pos = by_end[pos]["start"]
-        return chain
-
     @staticmethod
     def _place_spans(text: str, project: dict) -> list[tuple[str, tuple[int, int]]]:
-        """Places a project's name holds (九龙坡区 and 红育坡片区 in 九龙坡区红育坡片区…项目)."""
-        from .entities import default_finder  # the finder is loaded once per process
-
-        base = project["start"]
-        name = text[base:project["end"]]
-        return [(name[c.start:c.end], (base + c.start, base + c.end)) for c in default_finder().places(name)]
+        """Places a project's name holds, as the entity stage listed them."""
+        return [(text[a:b], (a, b)) for a, b in project.get("places", ())]
 
     @staticmethod
     def _key(name: str, places: list[str]) -> str:
@@ -333,7 +317,7 @@ class RelationExtractor:
     def _fill(self, text, sent, mentions, records, ents, qs, relations) -> None:
         sentence = text[sent.start:sent.end]
         in_sent = qs.within(sent)
-        has = {rel: self.t.trigger_re[rel].search(sentence) is not None for rel in ("INVESTMENT", "PERIOD", "OUTCOME", "INVESTOR")}
+        has = {rel: self.t.trigger_re[rel].search(sentence) is not None for rel in ("INVESTMENT", "OUTCOME", "INVESTOR")}
 
         def owner(pos: int) -> Mention:
             before = [m for m in mentions if m.start <= pos]
