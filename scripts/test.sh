@@ -5,5 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh test
 export TMPDIR="${TMPDIR:-/tmp}"
+.venv/bin/ruff check .
 .venv/bin/python -m pytest
 .venv/bin/python -m pytest -m slow
