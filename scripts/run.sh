@@ -8,5 +8,5 @@ mkdir -p out
 .venv/bin/oldcomm-ie extract corpus -o out/corpus.jsonl
 echo "wrote out/corpus.jsonl"
 if [ -d ../shared/gold/dev ]; then
-  .venv/bin/python scripts/evaluate.py out/corpus.jsonl
+  python3 ../shared/eval/score.py ../shared/gold/dev out/corpus.jsonl
 fi
