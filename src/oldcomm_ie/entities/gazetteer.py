@@ -109,8 +109,15 @@ class Lexicon:
         self.generic = words("generic_heads.txt")
         self.everyday = words("everyday_words.txt")
         self.idioms = words("numeral_words.txt")
-        self.place_suffix = {s: (sub, int(lo), int(hi)) for s, sub, lo, hi in data_rows("place_suffixes.tsv")}
-        self.org_suffix = {s: (sub, rule) for s, sub, rule in data_rows("org_suffixes.tsv")}
+        place_rows = data_rows("place_suffixes.tsv")
+        self.place_suffix = {s: (sub, int(lo), int(hi)) for s, sub, lo, hi, *_ in place_rows}
+        self.road_suffixes = {row[0] for row in place_rows if len(row) > 4 and row[4] == "road"}
+        org_rows = data_rows("org_suffixes.tsv")
+        self.org_suffix = {s: (sub, rule) for s, sub, rule, *_ in org_rows}
+        self.org_suffix_use = {row[0]: row[3] for row in org_rows if len(row) > 3}
+        self.project_suffixes = words("project_suffixes.txt")
+        self.name_actions = words("project_name_actions.txt")
+        self.project_stops = words("project_stops.txt")
         self.functions = sorted(words("gov_functions.txt"), key=len, reverse=True)
         self.org_names = {row[0]: (row[1], len(row) > 2 and row[2] == "prefix") for row in data_rows("org_names.tsv")}
         self.banks = {short: full for short, full in data_rows("bank_aliases.tsv")}

@@ -29,11 +29,11 @@ class OrgRules:
         funcs = alternation(self.lex.functions)
         # 住房和城乡建设委员会, 人力社保局, 发展改革委: functions joined by 和/与, then a head
         self.head_re = regex.compile(f"(?:{funcs})(?:[和与及](?:{funcs}))*(?:{alternation(by_rule['head'])})")
-        self.bare_head_re = regex.compile("人民政府|政府|人大常委会|人民法院|法院|人民检察院|检察院|"
-                                          "办事处|管委会|常委会")
+        use = self.lex.org_suffix_use
+        self.bare_head_re = regex.compile(alternation(s for s in use if use[s] == "bare"))
         self.level_party_re = regex.compile(f"[{LEVEL_PREFIX}]委(?!员)")
         self.attach_re = regex.compile(alternation(by_rule["attach"]))
-        self.standalone_party_re = regex.compile("宣传部|组织部|统战部|政法委|纪委|纪工委")
+        self.standalone_party_re = regex.compile(alternation(s for s in use if use[s] == "alone"))
         self.names_re = regex.compile(alternation(self.lex.org_names))
         self.banks_re = regex.compile(alternation(self.lex.banks))
 

@@ -8,8 +8,6 @@ from .gazetteer import Gazetteer
 from .reading import Reader, alternation
 from .resolve import Cand
 
-# Roads are often named with everyday words (人民路, 解放路), so they skip that check.
-ROAD_SUFFIXES = {"路", "街", "正街", "大道", "大街", "巷"}
 _ORDINAL_BODY = regex.compile("第?[一二三四五六七八九十]+")
 _NUMERALS = set("一二三四五六七八九十百千两")
 _SET_PHRASE = regex.compile("特色|式现代化")
@@ -126,7 +124,7 @@ class PlaceRules:
             body_end = adjacent[body_end]
         elif body_end in soft:
             body_end = soft[body_end]
-        start = self.read.left(text, body_end, 0, hi, "place", {}, stops, road=suffix in ROAD_SUFFIXES)
+        start = self.read.left(text, body_end, 0, hi, "place", {}, stops, road=suffix in self.lex.road_suffixes)
         if start < 0 or m.start() - start < lo:
             return -1
         if sub == "community":
@@ -146,7 +144,7 @@ class PlaceRules:
         if last2 in self.lex.common or text[start:end] in self.lex.common:
             return True
         numbered = _ORDINAL_BODY.fullmatch(body) is not None and start in stops  # 街道第一社区
-        if suffix not in ROAD_SUFFIXES and not numbered and (self.read.generic(body) or self.read.everyday(body)):
+        if suffix not in self.lex.road_suffixes and not numbered and (self.read.generic(body) or self.read.everyday(body)):
             return True
         return text[start:end] in self.lex.idioms or self._quoted_slogan(text, start, end)
 

@@ -6,10 +6,9 @@ import bisect
 
 import regex
 
-from .reading import Reader
+from .reading import Reader, alternation
 from .resolve import Cand
 
-_PROJECT_RE = regex.compile(r"(?:改造项目|示范项目|试点项目|项目|工程)")
 _RENOVATION_RE = regex.compile(r"(?:老旧小区|小区)?(?:综合)?(?:改造|整治提升|有机更新)(?![项工提中])")
 _QUOTED_PROJECT_RE = regex.compile(
     r"(?:打造|命名为|取名为?|品牌|名为|称为|称之为|项目)[“\"「]([^”\"」，。]{2,10})[”\"」]")
@@ -26,6 +25,7 @@ class ProjectRules:
 
     def __init__(self, reader: Reader) -> None:
         self.read = reader
+        self.suffix_re = regex.compile(alternation(reader.lex.project_suffixes))
 
     def find(self, text: str, places: dict[int, int], place_cands: list[Cand]) -> list[Cand]:
         """All project candidates; `places`: end → start of resolved places,
@@ -47,7 +47,7 @@ class ProjectRules:
             return False
 
         out = []
-        for m in _PROJECT_RE.finditer(text):
+        for m in self.suffix_re.finditer(text):
             start = self.read.left(text, m.start(), 2, 26, "project", places)
             if start < 0 or _in_title(text, start, m.end()):
                 continue

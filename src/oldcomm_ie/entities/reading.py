@@ -9,9 +9,6 @@ from ..chars import is_cjk
 from .gazetteer import Lexicon
 
 _NEGATIONS = set("不没未别莫")
-# Actions that are part of a project's name (老旧小区改造项目, 防洪治理工程).
-_NAME_ACTIONS = {"改造", "更新", "有机更新", "整治", "提升", "建设", "修缮", "治理", "加装", "综合整治", "开发"}
-_PROJECT_STOPS = {"首个", "首批", "多个", "一批", "一个", "这个", "那个", "各类", "多项", "该", "此", "本"}
 _LOCATIVES = set("中上下内外前后东西南北里")
 
 
@@ -74,8 +71,8 @@ class Reader:
             return True  # 促进|老旧小区; a road may carry a verb (建设路), a housing estate does not
         if kind == "org" and word in self.lex.verbs and self.clause_start(text, i - n):
             return True  # ，聘请|物业公司: a verb opening the clause is no part of the name
-        if kind == "project" and ((word in self.lex.verbs and word not in _NAME_ACTIONS)
-                                  or word in _PROJECT_STOPS):
+        if kind == "project" and ((word in self.lex.verbs and word not in self.lex.name_actions)
+                                  or word in self.lex.project_stops):
             return True  # 启动|城市品质提升项目, 首个|老旧小区改造项目
         locative = kind != "place" and n == 1 and text[i - 1] in _LOCATIVES  # 中交: no boundary in a name
         return word in self.lex.boundary and not locative and not (kind != "place" and word in self.lex.action)
