@@ -1,0 +1,79 @@
+"""The entity component behaves like spaCy's own: patterns saved with the pipeline,
+initialize from config, subtypes on spans, scores in nlp.evaluate."""
+from __future__ import annotations
+
+import spacy
+from spacy.training import Example
+
+import oldcomm_ie
+
+PATTERN = {"label": "ORG", "pattern": "梧桐置业", "subtype": "company"}
+TEXT = "梧桐置业参与了青枫苑小区改造。"
+
+
+def _with_pattern():
+    nlp = oldcomm_ie.load()
+    nlp.get_pipe("oldcomm_entities").add_patterns([PATTERN])
+    return nlp
+
+
+def test_patterns_survive_to_disk_and_spacy_load(tmp_path):
+    _with_pattern().to_disk(tmp_path / "model")
+    assert (tmp_path / "model" / "oldcomm_entities" / "patterns.jsonl").exists()
+    loaded = spacy.load(tmp_path / "model")
+    assert loaded.get_pipe("oldcomm_entities").patterns == [PATTERN]
+    found = {(e.text, e.label, e.subtype) for e in oldcomm_ie.extract(TEXT, nlp=loaded).entities}
+    assert ("梧桐置业", "ORG", "company") in found
+
+
+def test_a_fresh_pipeline_does_not_know_the_pattern():
+    found = {e.text for e in oldcomm_ie.extract(TEXT).entities}
+    assert "梧桐置业" not in found
+
+
+def test_from_disk_replaces_rather_than_appends(tmp_path):
+    nlp = _with_pattern()
+    pipe = nlp.get_pipe("oldcomm_entities")
+    pipe.to_disk(tmp_path)
+    pipe.from_disk(tmp_path)
+    pipe.from_disk(tmp_path)
+    assert pipe.patterns == [PATTERN]
+
+
+def test_bytes_round_trip():
+    pipe = _with_pattern().get_pipe("oldcomm_entities")
+    other = oldcomm_ie.load().get_pipe("oldcomm_entities")
+    other.from_bytes(pipe.to_bytes())
+    assert other.patterns == [PATTERN]
+
+
+def test_initialize_takes_patterns_from_config():
+    nlp = oldcomm_ie.load()
+    nlp.get_pipe("oldcomm_entities").initialize(lambda: [], nlp=nlp, patterns=[PATTERN])
+    assert nlp.get_pipe("oldcomm_entities").patterns == [PATTERN]
+    nlp.get_pipe("oldcomm_entities").initialize(lambda: [], nlp=nlp, patterns=[])
+    assert nlp.get_pipe("oldcomm_entities").patterns == []
+
+
+def test_spans_carry_their_subtype():
+    doc = _with_pattern()(TEXT)
+    subtypes = {e.text: e._.subtype for e in doc.ents}
+    assert subtypes["梧桐置业"] == "company"
+    assert subtypes.get("青枫苑小区") == "compound"
+
+
+def test_evaluate_reports_entity_scores_per_label():
+    nlp = _with_pattern()
+    reference = nlp.make_doc(TEXT)
+    reference.ents = [reference.char_span(0, 4, label="ORG"), reference.char_span(7, 12, label="PROJECT")]
+    scores = nlp.evaluate([Example(nlp.make_doc(TEXT), reference)])
+    assert scores["ents_per_type"]["ORG"]["f"] == 1.0
+    assert scores["ents_per_type"]["PROJECT"]["r"] == 0.0
+    assert 0.0 < scores["ents_f"] < 1.0
+
+
+def test_bad_pattern_is_refused_with_a_clear_error():
+    import pytest
+
+    with pytest.raises(ValueError, match="label"):
+        oldcomm_ie.load().get_pipe("oldcomm_entities").add_patterns([{"label": "THING", "pattern": "x"}])
