@@ -140,6 +140,12 @@ class Extraction:
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False)
 
+    def _repr_html_(self) -> str:
+        """The project table and the marked text, for Jupyter."""
+        from .render import fragment
+
+        return fragment(self)
+
     def to_dataframe(self):
         """One row per filled project slot (needs pandas: pip install oldcomm-ie[dataframe])."""
         try:
