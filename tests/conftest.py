@@ -10,10 +10,19 @@ from hypothesis import settings
 CASES = Path(__file__).parent / "cases"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
-# CI replays the same examples every run (no flaky red); "dev" explores new ones.
+# The fast suite replays the same examples every run (no flaky red); the slow run
+# (scripts/test.sh) reruns every property with "random": new seeds, more examples.
 settings.register_profile("ci", max_examples=80, deadline=None, derandomize=True)
+settings.register_profile("random", max_examples=300, deadline=None, print_blob=True)
 settings.register_profile("dev", max_examples=300, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every hypothesis property `property`, so the slow run can select them."""
+    for item in items:
+        if getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
+            item.add_marker(pytest.mark.property)
 
 
 def table(name: str) -> list[list[str]]:
