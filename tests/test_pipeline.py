@@ -106,3 +106,26 @@ def test_from_dict_inverts_to_dict():
     text = "成都市武侯区芳草社区老旧小区改造项目由成都城投集团投资1.5亿元，惠及居民860户。"
     d = oldcomm_ie.extract(text, doc_id="a.txt").to_dict()
     assert oldcomm_ie.Extraction.from_dict(d).to_dict() == d
+
+
+def test_extract_many_names_a_bad_item_and_keeps_the_ones_before():
+    stream = oldcomm_ie.extract_many(["改造面积约3万平方米", b"bytes", "惠及居民1800余户"], doc_ids=["a", "b", "c"])
+    assert next(stream).doc_id == "a"
+    with pytest.raises(oldcomm_ie.BadItemError, match=r"item 1 \(b\): extract takes str, not bytes"):
+        next(stream)
+
+
+def test_extract_many_records_bad_items_in_place():
+    nlp = oldcomm_ie.load(max_chars=50)
+    texts = ["改造面积约3万平方米", None, "甲" * 51, "惠及居民1800余户"]
+    results = list(oldcomm_ie.extract_many(texts, nlp=nlp, doc_ids="abcd", errors="record"))
+    assert [r.doc_id for r in results] == list("abcd")
+    assert [r.error is None for r in results] == [True, False, False, True]
+    assert "NoneType" in results[1].error and "over the limit of 50" in results[2].error
+    assert results[3].quantities[0].value == 1800
+    assert results[1].to_dict()["error"] == results[1].error
+
+
+def test_extract_many_refuses_an_unknown_error_mode():
+    with pytest.raises(ValueError, match="errors must be"):
+        list(oldcomm_ie.extract_many(["x"], errors="ignore"))

@@ -47,30 +47,57 @@ def _default(segmenter: str = "char") -> Language:
     return load(segmenter)
 
 
-def _check(text) -> str:
+class BadItemError(ValueError):
+    """An item of extract_many that is no text it can read, named by position and doc_id."""
+
+
+def _problem(text, max_length: int) -> str | None:
+    """Why `text` cannot be extracted, or None when it can."""
     if not isinstance(text, str):
-        raise TypeError(f"extract takes str, not {type(text).__name__}"
-                        + (" (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(text, bytes) else ""))
-    return text
+        hint = " (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(text, bytes) else ""
+        return f"extract takes str, not {type(text).__name__}{hint}"
+    if len(text) > max_length:
+        return (f"text of {len(text):,} characters is over the limit of {max_length:,}; "
+                "split it or pass nlp=load(max_chars=...)")
+    return None
 
 
 def extract(text: str, doc_id: str | None = None, nlp: Language | None = None) -> Extraction:
     """Everything oldcomm-ie finds in one text, with offsets into `text`."""
-    text = _check(text)
     nlp = nlp or _default()
-    if len(text) > nlp.max_length:
-        raise ValueError(f"text of {len(text):,} characters is over the limit of {nlp.max_length:,}; "
-                         "split it or pass nlp=load(max_chars=...)")
+    problem = _problem(text, nlp.max_length)
+    if problem:
+        raise (TypeError if not isinstance(text, str) else ValueError)(problem)
     return from_doc(nlp(text), doc_id)
 
 
 def extract_many(texts: Iterable[str], batch_size: int = 32, n_process: int = 1,
-                 nlp: Language | None = None, doc_ids: Iterable[str] | None = None) -> Iterator[Extraction]:
-    """Stream Extractions over nlp.pipe; n_process > 1 uses spaCy's multiprocessing, which
-    ships every Doc back to this process: for folders of files the command line's workers,
-    which return plain Extractions, are about three times faster (docs/benchmarks.md)."""
+                 nlp: Language | None = None, doc_ids: Iterable[str] | None = None,
+                 errors: str = "raise") -> Iterator[Extraction]:
+    """Stream Extractions over nlp.pipe, one per input item and in input order.
+
+    A bad item (not a str, over the length limit) never silently drops out of the stream:
+    with errors="raise" it raises BadItemError naming its position and doc_id; with
+    errors="record" it yields an empty Extraction whose `error` says why, and the stream
+    goes on.  n_process > 1 uses spaCy's multiprocessing, which ships every Doc back to
+    this process: for folders of files the command line's workers, which return plain
+    Extractions, are about three times faster (docs/benchmarks.md)."""
+    if errors not in ("raise", "record"):
+        raise ValueError(f"errors must be 'raise' or 'record', not {errors!r}")
     nlp = nlp or _default()
     ids = iter(doc_ids) if doc_ids is not None else None
-    checked = (_check(t) for t in texts)
-    for doc in nlp.pipe(checked, batch_size=batch_size, n_process=n_process):
-        yield from_doc(doc, next(ids) if ids is not None else None)
+
+    def items():
+        for i, text in enumerate(texts):
+            doc_id = next(ids, None) if ids is not None else None
+            problem = _problem(text, nlp.max_length)
+            if problem and errors == "raise":
+                raise BadItemError(f"item {i}" + (f" ({doc_id})" if doc_id else "") + f": {problem}")
+            # A bad item travels through the pipe as an empty text, so order and count hold.
+            yield ("" if problem else text), (doc_id, problem)
+
+    for doc, (doc_id, problem) in nlp.pipe(items(), batch_size=batch_size, n_process=n_process, as_tuples=True):
+        result = from_doc(doc, doc_id)
+        if problem:
+            result.error = problem
+        yield result

@@ -112,13 +112,18 @@ class Extraction:
     entities: list[Entity] = field(default_factory=list)
     projects: list[Project] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    # Why nothing was extracted (extract_many(errors="record") on a bad item), else None.
+    error: str | None = None
 
     def to_dict(self) -> dict:
-        return {"doc_id": self.doc_id,
-                "quantities": [q.to_dict() for q in self.quantities],
-                "entities": [e.to_dict() for e in self.entities],
-                "projects": [p.to_dict() for p in self.projects],
-                "relations": [r.to_dict() for r in self.relations]}
+        d = {"doc_id": self.doc_id,
+             "quantities": [q.to_dict() for q in self.quantities],
+             "entities": [e.to_dict() for e in self.entities],
+             "projects": [p.to_dict() for p in self.projects],
+             "relations": [r.to_dict() for r in self.relations]}
+        if self.error:
+            d["error"] = self.error
+        return d
 
     @classmethod
     def from_dict(cls, d: dict) -> "Extraction":
@@ -135,7 +140,7 @@ class Extraction:
                               r.get("head_text", ""), r.get("tail_text", "")) for r in d.get("relations", ())]
         return cls(d.get("doc_id"), [q(x) for x in d.get("quantities", ())],
                    [Entity(e["start"], e["end"], e["text"], e["label"], e.get("subtype")) for e in d.get("entities", ())],
-                   projects, relations)
+                   projects, relations, d.get("error"))
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False)
