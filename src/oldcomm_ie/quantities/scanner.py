@@ -25,11 +25,17 @@ class QuantityScanner:
     """Finds every amount in a clean text; `bare=True` also returns unit-less numerals."""
 
     def __init__(self, extra_units: Iterable[Unit] = ()) -> None:
+        self.extra_units = tuple(extra_units)
         units = dict(unit_table())
-        units.update((u.surface, u) for u in extra_units)
+        units.update((u.surface, u) for u in self.extra_units)
         self.units = UnitReader(units)
         self.qualifiers = QualifierReader()
         self.filters = NotAmountFilter(self.units, self.qualifiers)
+
+    def with_units(self, extra: Iterable[Unit]) -> QuantityScanner:
+        """A new scanner that also knows `extra` (a user's units win over packaged rows);
+        this one, perhaps shared by other pipelines, stays as it is."""
+        return QuantityScanner(self.extra_units + tuple(extra))
 
     def scan(self, text: str, bare: bool = False) -> list[Found]:
         """Every amount of `text` in text order, no two sharing a character."""
