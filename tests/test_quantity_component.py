@@ -7,11 +7,11 @@ from spacy.training import Example
 
 import oldcomm_ie
 
-USER_UNITS = [{"unit": "樘", "kind": "count"},
+USER_UNITS = [{"unit": "榀", "kind": "count"},
               {"unit": "垧", "kind": "area", "base": "平方米", "factor": "10000"},
               {"unit": "市尺", "kind": "length", "base": "米", "factor": "0.3333"}]
-TEXT = "该街区更换单元门一百二十樘，平整场地2.5垧，围墙加高3市尺。"
-EXPECTED = [("一百二十樘", Decimal(120), "樘", "count"), ("2.5垧", Decimal(25000), "平方米", "area"),
+TEXT = "该街区更换钢屋架一百二十榀，平整场地2.5垧，围墙加高3市尺。"
+EXPECTED = [("一百二十榀", Decimal(120), "榀", "count"), ("2.5垧", Decimal(25000), "平方米", "area"),
             ("3市尺", Decimal("0.9999"), "米", "length")]
 
 
@@ -53,7 +53,7 @@ def test_to_bytes_round_trip(fresh):
     fresh.get_pipe("oldcomm_quantities").add_patterns(USER_UNITS[:1])
     other = oldcomm_ie.load()
     other.get_pipe("oldcomm_quantities").from_bytes(fresh.get_pipe("oldcomm_quantities").to_bytes())
-    assert [q.text for q in oldcomm_ie.extract(TEXT, nlp=other).quantities] == ["一百二十樘"]
+    assert [q.text for q in oldcomm_ie.extract(TEXT, nlp=other).quantities] == ["一百二十榀"]
 
 
 def test_initialize_takes_patterns_and_clear_forgets_them(fresh):

@@ -10,7 +10,7 @@ import regex
 from ..chars import is_cjk
 from ..numerals import DIGITS, Number
 from .found import Found
-from .grammar import CN_DIGIT, is_year, one_of
+from .grammar import CN_DIGIT, is_numeral_char, is_year, one_of
 from .qualifiers import QualifierReader
 from .tables import Unit, context_rules, numeral_words
 from .units import UnitReader
@@ -51,6 +51,8 @@ class NotAmountFilter:
             return False
         if text[max(0, start - 2):start] in ("星期", "礼拜", "禮拜"):
             return False
+        if one_of(before, "-–—~～") and text[start - 2:start - 1].isdigit():
+            return False  # the second half of 1-6座 or 0571-8888 when the first was no amount
         if (before.isascii() and before.isalpha() and self.units.currency_before(text, start) is None
                 or one_of(before, "+#@_")):
             return False
@@ -75,9 +77,26 @@ class NotAmountFilter:
             if where == "after":
                 if text.startswith(words, end):
                     return True
+            elif where == "only_before":
+                if not any(text.endswith(w, 0, start) for w in words):
+                    return True
             elif any(text.endswith(w, 0, start) for w in words):
                 return True
         return False
+
+    @staticmethod
+    def compared_with_itself(text: str, start: int, end: int) -> bool:
+        """一天比一天好, 一年比一年新: X比X says "ever more", it counts nothing."""
+        surface = text[start:end]
+        return text.startswith("比" + surface, end) or text.endswith(surface + "比", 0, start)
+
+    @staticmethod
+    def plan_name(surface: str, unit: Unit | None) -> bool:
+        """十四五期间, “十三五”: a Five-Year Plan named by number, unless a count follows
+        (十四五个 is fourteen or fifteen)."""
+        if not _PLAN_NAME.fullmatch(surface.lstrip("负負-")):
+            return False
+        return unit is None or unit.kind != "count" or unit.unit == "期"
 
     @staticmethod
     def not_amount(text: str, end: int, surface: str, number: Number, unit: Unit, bare: bool) -> bool:
@@ -86,7 +105,9 @@ class NotAmountFilter:
         if unit.unit == "年" and (is_year(surface) or one_of(nxt, "代级")):
             return True  # 2018年, 二〇二〇年, 90年代, 三年级
         if number.value == 1 and surface in ("一", "壹") and unit.kind == "count":
-            return not bare or is_cjk(nxt)
+            # 一个观众, 一栋楼, 下一步，: an article or a word; 一栋三层: a count; a lone
+            # 一个 asked of parse_quantity (bare) is one
+            return (not bare or is_cjk(nxt)) and not is_numeral_char(nxt)
         return False
 
     @staticmethod

@@ -22,14 +22,15 @@ _ARABIC_MORE = rf"(?:(?<=[{_BIG}千仟百佰兆零])(?:\d+|[{CN_DIGIT}])[{_BIG}�
 _CN_NUM = (rf"(?:数(?=[十百千万亿拾佰仟萬億]))?[{CN_ALL}]"
            rf"(?:[{CN_ALL}兆]|[点點](?=[{CN_DIGIT}\d])|(?<=[点點零〇一二三四五六七八九]|\d)\d|[余多](?=[{_BIG}]))*")
 _NUM = rf"(?:{_ARABIC}){_ARABIC_TAIL}{_ARABIC_MORE}|{_CN_NUM}"
-_SIGN = r"(?:[负負](?=[\d" + CN_DIGIT + r"十百])|-(?=[\d百]))?"
+# a minus sign, not the dash of 2023-2025年 or A-3
+_SIGN = r"(?:[负負](?=[\d" + CN_DIGIT + r"十百])|(?<![0-9A-Za-z])-(?=[\d百]))?"
 _FRAC = rf"(?P<den>{_NUM})分\s*之(?P<nom>{_NUM})"
 _SLASH = r"(?<![\d/.])\d+\s*/\s*\d+(?![\d/])"
 
 NUMBER_RE = regex.compile(
     rf"(?P<mixed>{_SIGN}(?P<whole>{_NUM})又(?P<part>{_FRAC}|{_SLASH}))"
     rf"|(?P<frac>{_SIGN}{_FRAC})"
-    rf"|(?P<slash>-?{_SLASH})"
+    rf"|(?P<slash>(?:(?<![0-9A-Za-z])-)?{_SLASH})"
     rf"|(?P<half>一半|百分百|半(?=[个個]?[月年天公加立平小周]))"
     rf"|(?P<num>{_SIGN}(?:{_NUM}))"
 )

@@ -8,11 +8,9 @@ from __future__ import annotations
 import regex
 
 from .grammar import one_of
-from .tables import qualifier_table
+from .tables import qualifier_table, qualifier_words
 
 _COMPARATIVE = regex.compile(r"[大高多长小低少短]")
-# 近 after these characters is part of a word (最近, 附近, 接近 …), not "nearly".
-_NEAR_IN_WORD = "最附邻靠就亲新接将"
 
 
 class QualifierReader:
@@ -22,6 +20,14 @@ class QualifierReader:
         self.prefix_q, self.suffix_q = qualifier_table()
         self.max_prefix = max(map(len, self.prefix_q))
         self.max_suffix = max(map(len, self.suffix_q))
+        self.blocks = qualifier_words("block")
+        self.max_block = max(map(len, self.blocks), default=0)
+        self.gaps = qualifier_words("gap")
+        self.max_gap = max(map(len, self.gaps), default=0)
+
+    def _blocked(self, text: str, pos: int, n: int) -> bool:
+        """Does a longer word that is no qualifier (签约, 最近) end at pos?"""
+        return any(text[pos - k:pos] in self.blocks for k in range(n + 1, min(self.max_block, pos) + 1))
 
     def prefix_before(self, text: str, pos: int) -> tuple[str, int] | None:
         """(qualifier, length) of the qualifier word ending at pos."""
@@ -30,7 +36,7 @@ class QualifierReader:
             q = self.prefix_q.get(word)
             if q is None:
                 continue
-            if word == "近" and pos - 2 >= 0 and text[pos - 2] in _NEAR_IN_WORD:
+            if self._blocked(text, pos, n):
                 continue
             if word == "上" and not one_of(text[pos:pos + 1], "百千万"):
                 continue
@@ -45,9 +51,20 @@ class QualifierReader:
                 return q, n
         return None
 
+    def _prefix_over_gap(self, text: str, pos: int) -> str | None:
+        """约完成90%: the qualifier of a prefix word standing before a gap verb."""
+        for k in range(min(self.max_gap, pos), 0, -1):
+            if text[pos - k:pos] in self.gaps:
+                pre = self.prefix_before(text, pos - k)
+                if pre is not None and pre[0] != "comparative_than":
+                    return pre[0]
+        return None
+
     def qualify(self, text: str, start: int, end: int, qualifier: str) -> tuple[int, int, str]:
         """Widen [start, end) over the qualifier words around it and set the qualifier."""
         pre = self.prefix_before(text, start)
+        if pre is None and qualifier == "exact":
+            qualifier = self._prefix_over_gap(text, start) or qualifier
         if pre is not None:
             word_q, n = pre
             if word_q == "comparative_than":

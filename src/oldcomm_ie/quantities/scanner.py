@@ -14,6 +14,7 @@ import regex
 from .filters import NotAmountFilter, drop_slogans
 from .found import MAX_VALUE, Found
 from .grammar import MAX_NUMERAL_CHARS, NUMBER_RE, URL_RE, read_number
+from .money import YUAN, MoneyContext
 from .overlap import drop_overlaps
 from .qualifiers import QualifierReader
 from .ranges import merge_bounds, read_range
@@ -31,6 +32,7 @@ class QuantityScanner:
         self.units = UnitReader(units)
         self.qualifiers = QualifierReader()
         self.filters = NotAmountFilter(self.units, self.qualifiers)
+        self.money = MoneyContext()
 
     def with_units(self, extra: Iterable[Unit]) -> QuantityScanner:
         """A new scanner that also knows `extra` (a user's units win over packaged rows);
@@ -71,9 +73,19 @@ class QuantityScanner:
         surface = m.group(0)
         if not self.filters.plausible(text, start, end, surface, form):
             return None
+        spoken = self.money.spoken_yi(text, end, number) if form == "num" else None
+        if spoken is not None:
+            number, end = spoken
         unit, value, tail_end, more = self.units.tail(text, end, number, form)
+        if unit is None and form == "num" and (spoken is not None or (
+                number.magnitude >= 10 ** 4 and self.money.money_before(text, start))):
+            unit = YUAN  # 总投资2.6亿, 3.2个亿: news leave the 元 out
+            value = number.value
         chinese = not surface.lstrip("负負-")[:1].isdigit()
-        if form in ("num", "half") and chinese and self.filters.in_word(text, start, tail_end):
+        if form in ("num", "half") and chinese and (self.filters.in_word(text, start, tail_end)
+                                                    or self.filters.plan_name(surface, unit)):
+            return None
+        if self.filters.compared_with_itself(text, start, tail_end):
             return None
         qualifier = "approx" if number.approx else "more_than" if (number.more_than or more) else "exact"
         value_max = number.value_max
@@ -100,8 +112,8 @@ class QuantityScanner:
         elif unit is None and form == "num":
             if not bare or self.filters.date_or_code(text, start, end, surface):
                 return None
-        if unit is not None and form == "num" and self.filters.not_amount(text, tail_end, surface, number,
-                                                                          unit, bare):
+        if unit is not None and form == "num" and self.filters.not_amount(text, tail_end, surface, number, unit,
+                                                                          bare):
             return None
         if unit is not None and unit.kind == "money" and "/" not in unit_name:
             per = self.units.rate_before(text, q_start)

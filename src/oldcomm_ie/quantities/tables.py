@@ -2,7 +2,7 @@
 
 Rules live in the sibling modules; every word list they consult is a row of a data file
 (units.tsv, measure_words.txt, qualifiers.tsv, not_amount.tsv, numeral_words.txt,
-currency_prefixes.tsv, money_context.txt), never a literal in code.
+currency_prefixes.tsv, money_context.txt, numbered_names.txt), never a literal in code.
 """
 from __future__ import annotations
 
@@ -58,8 +58,16 @@ def unit_from_pattern(pattern: dict) -> Unit:
 
 @lru_cache(maxsize=None)
 def numeral_words() -> frozenset[str]:
-    """Words and idioms holding a numeral that is no amount (一切, 一体化 …)."""
-    return frozenset(w.strip() for (w, *_) in data_rows("numeral_words.txt"))
+    """Words, idioms and policy formulas holding a numeral that is no amount (一切, 一体化,
+    两个一百年 …): data/numeral_words.txt and data/numbered_names.txt."""
+    return frozenset(w.strip() for name in ("numeral_words.txt", "numbered_names.txt")
+                     for (w, *_) in data_rows(name))
+
+
+@lru_cache(maxsize=None)
+def money_context() -> frozenset[str]:
+    """Words after which 2.6亿, 5000万 (no 元) are money: data/money_context.txt."""
+    return frozenset(w.strip() for (w, *_) in data_rows("money_context.txt"))
 
 
 @lru_cache(maxsize=None)
@@ -67,8 +75,15 @@ def qualifier_table() -> tuple[dict[str, str], dict[str, str]]:
     """(prefix words, suffix words) → qualifier, from data/qualifiers.tsv."""
     prefix, suffix = {}, {}
     for where, word, qualifier in data_rows("qualifiers.tsv"):
-        (prefix if where == "prefix" else suffix)[word] = qualifier
+        if where in ("prefix", "suffix"):
+            (prefix if where == "prefix" else suffix)[word] = qualifier
     return prefix, suffix
+
+
+@lru_cache(maxsize=None)
+def qualifier_words(where: str) -> frozenset[str]:
+    """The "block" or "gap" words of data/qualifiers.tsv (see its header)."""
+    return frozenset(word for kind, word, _ in data_rows("qualifiers.tsv") if kind == where)
 
 
 @lru_cache(maxsize=None)
