@@ -1,7 +1,8 @@
 """The numeral regex and the reading of one match into a Number.
 
 One regex finds each numeral (Arabic, Chinese, mixed, fractions, 一半); every branch is a
-flat character-class run, so a search is linear in the text.  The small character tests
+flat character-class run taken possessively (`*+`: never given back), so a search is linear
+in the text even over a 100k-character run of numeral characters.  The small character tests
 every rule family shares live here too.
 """
 from __future__ import annotations
@@ -10,17 +11,17 @@ from decimal import Decimal
 
 import regex
 
-from ..numerals import BIG_UNITS, DIGITS, SMALL_UNITS, Number, parse_number
+from ..numerals import BIG_UNITS, DIGITS, MAX_NUMERAL_CHARS, SMALL_UNITS, Number, parse_number
 
 CN_DIGIT = "零〇○一二两兩倆三四五六七八九壹贰貳叁參叄肆伍陆陸柒捌玖"
 CN_ALL = CN_DIGIT + "十拾百佰千仟万萬亿億廿卅卌几幾"
 _BIG = "万萬亿億"
 _ARABIC = r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:[eE][-+]?\d{1,3}(?!\d))?"
-_ARABIC_TAIL = rf"(?:[余多](?=[{_BIG}])|[{_BIG}千仟百佰兆]|[kKwW](?![a-zA-Z])|[几幾](?![{_BIG}]?[年月日号时]))*"
+_ARABIC_TAIL = rf"(?:[余多](?=[{_BIG}])|[{_BIG}千仟百佰兆]|[kKwW](?![a-zA-Z])|[几幾](?![{_BIG}]?[年月日号时]))*+"
 # 5万4千6百, 1万600, 100万三千, 2千零30万: digits again after a unit character
-_ARABIC_MORE = rf"(?:(?<=[{_BIG}千仟百佰兆零])(?:\d+|[{CN_DIGIT}])[{_BIG}千仟百佰十兆]?)*"
+_ARABIC_MORE = rf"(?:(?<=[{_BIG}千仟百佰兆零])(?:\d+|[{CN_DIGIT}])[{_BIG}千仟百佰十兆]?)*+"
 _CN_NUM = (rf"(?:数(?=[十百千万亿拾佰仟萬億]))?[{CN_ALL}]"
-           rf"(?:[{CN_ALL}兆]|[点點](?=[{CN_DIGIT}\d])|(?<=[点點零〇一二三四五六七八九]|\d)\d|[余多](?=[{_BIG}]))*")
+           rf"(?:[{CN_ALL}兆]|[点點](?=[{CN_DIGIT}\d])|(?<=[点點零〇一二三四五六七八九]|\d)\d|[余多](?=[{_BIG}]))*+")
 _NUM = rf"(?:{_ARABIC}){_ARABIC_TAIL}{_ARABIC_MORE}|{_CN_NUM}"
 # a minus sign, not the dash of 2023-2025年 or A-3
 _SIGN = r"(?:[负負](?=[\d" + CN_DIGIT + r"十百])|(?<![0-9A-Za-z])-(?=[\d百]))?"
@@ -35,9 +36,6 @@ NUMBER_RE = regex.compile(
     rf"|(?P<num>{_SIGN}(?:{_NUM}))"
 )
 URL_RE = regex.compile(r"(?:https?://|www\.)[^\s\u3000\u4e00-\u9fff，。；]+")
-
-# A numeral longer than this is skipped whole (serial numbers, digit soup).
-MAX_NUMERAL_CHARS = 48
 
 _YEAR = regex.compile(r"(?:1[0-9]|2[01])\d\d|[一二][〇零○九一二三四五六七八九]{3}")
 
