@@ -48,6 +48,9 @@ def test_no_quantity(sentence):
     ("3.2个亿", 320000000, "元", "money"),
     ("零下-5度", -5, "", "number"),
     ("一个", 1, "个", "count"),
+    ("百分之负三点八", Decimal("-0.038"), "%", "percent"),
+    ("负三分之负一百五十", Decimal(50), "分之", "ratio"),
+    ("10与20间", 10, "", "number"),
 ])
 def test_parse_quantity(text, value, unit, kind):
     q = parse_quantity(text)

@@ -25,7 +25,7 @@ _CN_NUM = (rf"(?:数(?=[十百千万亿拾佰仟萬億]))?[{CN_ALL}]"
 _NUM = rf"(?:{_ARABIC}){_ARABIC_TAIL}{_ARABIC_MORE}|{_CN_NUM}"
 # a minus sign, not the dash of 2023-2025年 or A-3
 _SIGN = r"(?:[负負](?=[\d" + CN_DIGIT + r"十百])|(?<![0-9A-Za-z])-(?=[\d百]))?"
-_FRAC = rf"(?P<den>{_NUM})分\s*之(?P<nom>{_NUM})"
+_FRAC = rf"(?P<den>{_NUM})分\s*之(?P<nom>{_SIGN}(?:{_NUM}))"
 _SLASH = r"(?<![\d/.])\d+\s*/\s*\d+(?![\d/])"
 
 NUMBER_RE = regex.compile(

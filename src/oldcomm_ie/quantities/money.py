@@ -16,7 +16,7 @@ YUAN = Unit("元", "元", "money", Decimal(1))
 _YI = ("个亿", "個億", "个億", "個亿")
 _YI_FACTOR = Decimal(10) ** 8
 # Characters that may stand between the money word and the numeral (总投资约为2.6亿).
-_CONNECTORS = "约为达共计合近超逾是有：: "
+_CONNECTORS = "约为达到共计合近超逾是有：: "
 _MAX_CONNECTORS = 3
 
 

@@ -17,7 +17,7 @@ from .units import UnitReader
 _RANGE_SEP = regex.compile(r"\s*(?:\(含\)|（含）)?\s*(?:——|--|[到至~〜\-—–－])\s*(?:百分之)?")
 _PAIR_SEP = regex.compile(r"[和与與]")
 _PAIR_END = regex.compile(r"之?间")
-_GAP_OK = regex.compile(r"[\s,，、;；]*(?:并且|并|且|而且|但|又)?[\s,，]*")
+_GAP_OK = regex.compile(r"[\s,，、;；]*(?:并且|并|且|而且|但|又|的同时|同时)?[\s,，]*")
 
 
 def read_range(units: UnitReader, text: str, pos: int, first_surface: str, first: Number,
@@ -37,7 +37,9 @@ def read_range(units: UnitReader, text: str, pos: int, first_surface: str, first
         return None
     second, form2 = parsed
     unit2, value2, end2, _ = units.tail(text, m2.end(), second, form2)
-    if pair is not None and not _PAIR_END.match(text, end2):
+    if pair is not None and _PAIR_END.match(text, m2.end()):
+        unit2, value2, end2 = None, second.value, m2.end()  # 10与20间: 间 closes, it is no unit
+    elif pair is not None and not _PAIR_END.match(text, end2):
         return None
     if form == "percent" and unit2 is None:
         if form2 == "num":
@@ -48,8 +50,8 @@ def read_range(units: UnitReader, text: str, pos: int, first_surface: str, first
         end2 = m2.end()
     if first_unit is not None and unit2 is not None and first_unit.unit != unit2.unit:
         return None
-    if is_year(first_surface) and is_year(m2.group(0)):
-        return None
+    if is_year(first_surface) and is_year(m2.group(0)) and (unit is None or unit.unit == "年"):
+        return None  # 2018至2020年 is a span of years; 1000至1500元 is a range
     if first_unit is not None:
         low = first_value
     else:
