@@ -12,7 +12,7 @@ from ..numerals import DIGITS, Number
 from .found import Found
 from .grammar import CN_DIGIT, is_numeral_char, is_year, one_of
 from .qualifiers import QualifierReader
-from .tables import Unit, context_rules, numeral_words
+from .tables import Unit, context_rules, numbered_names, numeral_words
 from .units import UnitReader
 
 DATE_CHARS = set("月日号號时時点點分秒")
@@ -24,6 +24,7 @@ _GLUE = "到至和与或以比约近超过余多几的是为有在了于"
 _LEADING_OK = regex.compile(r"[百佰千仟](?=[余多几幾])|[万萬](?=[余多])")
 # 十一五 … 十六五: the Five-Year Plans, named by number (十四五 is no range of 14 to 15)
 _PLAN_NAME = regex.compile(r"十[一二三四五六]五")
+_ORDINAL_BEFORE = regex.compile(rf"第[{CN_DIGIT}十百\d]{{1,4}}$")
 _SHORT_QUOTE = regex.compile(r'“[^“”\n]{1,16}”|‘[^‘’\n]{1,16}’|"[^"\n]{1,16}"|《[^《》\n]{1,24}》|「[^「」\n]{1,16}」')
 
 
@@ -34,12 +35,23 @@ class NotAmountFilter:
         self.units = units
         self.qualifiers = qualifiers
         self.words = numeral_words()
+        self.names = numbered_names()
+        self.max_name = max(map(len, self.names), default=0)
 
     def in_word(self, text: str, start: int, end: int) -> bool:
         """Is the numeral at [start, end) part of a word or idiom that is no amount?"""
         for a in range(max(0, start - 5), start + 1):
             for b in range(max(start + 1, a + 2), min(len(text), a + 9) + 1):
                 if (a < start or b > end) and text[a:b] in self.words:
+                    return True
+        return False
+
+    def in_name(self, text: str, start: int) -> bool:
+        """Does a policy formula or fixed name (两个一百年, 八一) cover the numeral's first
+        character?  Unlike an idiom, a name blocks even where it is the numeral itself."""
+        for a in range(max(0, start - self.max_name + 1), start + 1):
+            for n in range(max(start - a + 1, 2), self.max_name + 1):
+                if text[a:a + n] in self.names:
                     return True
         return False
 
@@ -53,6 +65,8 @@ class NotAmountFilter:
             return False
         if one_of(before, "-–—~～") and text[start - 2:start - 1].isdigit():
             return False  # the second half of 1-6座 or 0571-8888 when the first was no amount
+        if one_of(before, "、，,") and _ORDINAL_BEFORE.search(text, max(0, start - 6), start - 1):
+            return False  # 第一、二批: the ordinal goes on over the list
         if (before.isascii() and before.isalpha() and self.units.currency_before(text, start) is None
                 or one_of(before, "+#@_")):
             return False

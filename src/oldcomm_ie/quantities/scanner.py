@@ -83,6 +83,7 @@ class QuantityScanner:
             value = number.value
         chinese = not surface.lstrip("负負-")[:1].isdigit()
         if form in ("num", "half") and chinese and (self.filters.in_word(text, start, tail_end)
+                                                    or self.filters.in_name(text, start)
                                                     or self.filters.plan_name(surface, unit)):
             return None
         if self.filters.compared_with_itself(text, start, tail_end):

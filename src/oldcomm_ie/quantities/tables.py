@@ -58,10 +58,14 @@ def unit_from_pattern(pattern: dict) -> Unit:
 
 @lru_cache(maxsize=None)
 def numeral_words() -> frozenset[str]:
-    """Words, idioms and policy formulas holding a numeral that is no amount (一切, 一体化,
-    两个一百年 …): data/numeral_words.txt and data/numbered_names.txt."""
-    return frozenset(w.strip() for name in ("numeral_words.txt", "numbered_names.txt")
-                     for (w, *_) in data_rows(name))
+    """Words and idioms holding a numeral that is no amount (一切, 一体化 …)."""
+    return frozenset(w.strip() for (w, *_) in data_rows("numeral_words.txt"))
+
+
+@lru_cache(maxsize=None)
+def numbered_names() -> frozenset[str]:
+    """Policy formulas and fixed names (两个一百年, 八一, 二次元): data/numbered_names.txt."""
+    return frozenset(w.strip() for (w, *_) in data_rows("numbered_names.txt"))
 
 
 @lru_cache(maxsize=None)
