@@ -1,13 +1,13 @@
 """The quantity scanner in document mode (extract) and parse_quantity."""
 from decimal import Decimal
 
+import cn2an
 import pytest
+from conftest import table
 from hypothesis import given
 from hypothesis import strategies as st
 
-import cn2an
 import oldcomm_ie
-from conftest import table
 from oldcomm_ie import parse_quantity
 
 ROWS = table("quantities.tsv")

@@ -14,7 +14,7 @@ from oldcomm_ie.quantities import find_quantities, parse_quantity
 
 def assert_disjoint(found, text):
     spans = sorted((q.start, q.end) for q in found)
-    for (a, b), (c, _) in zip(spans, spans[1:]):
+    for (a, b), (c, _) in zip(spans, spans[1:], strict=False):
         assert b <= c, f"{text[a:b]!r} and {text[c:]!r} share characters"
     assert all(0 <= a < b <= len(text) for a, b in spans)
 
@@ -31,8 +31,9 @@ def test_one_reading_per_character(text, readings):
     assert [(text[q.start:q.end], q.value, q.unit) for q in found] == readings
 
 
-ALPHABET = list("0123456789一二两三十百千万亿兆点.-到至~和与之间约近余多左右以上元美港币人民万亿平方米户个栋年月%成倍分") + [
-    "美元", "港元", "人民币", "平方米", "每平方米", "个亿", "总投资", "1+2", "www.", "第", "十四五", "两个一百年", "，", "、", " "]
+ALPHABET = list("0123456789一二两三十百千万亿兆点.-到至~和与之间约近余多左右以上元美港币人民平方米户个栋年月%成倍") + [
+    "美元", "港元", "人民币", "平方米", "每平方米", "个亿", "总投资", "1+2", "www.", "第", "十四五",
+    "两个一百年", "，", "、", " "]
 
 
 @given(st.lists(st.sampled_from(ALPHABET), max_size=60).map("".join), st.booleans())

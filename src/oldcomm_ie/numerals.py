@@ -8,8 +8,8 @@ against cn2an.an2cn on random integers, where cn2an is right.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 import re
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 DIGITS = {

@@ -7,10 +7,11 @@ qualifiers, ranges, filters, overlap), put together by `scanner.QuantityScanner`
 """
 from __future__ import annotations
 
+from ..numerals import MAX_NUMERAL_CHARS
 from .api import default_scanner, find_quantities, parse_quantity
 from .component import QuantityRecognizer, make_quantities
 from .found import MAX_VALUE, Found, found_to_doc
-from .grammar import MAX_NUMERAL_CHARS, NUMBER_RE
+from .grammar import NUMBER_RE
 from .scanner import QuantityScanner
 from .tables import Unit, unit_from_pattern, unit_table
 

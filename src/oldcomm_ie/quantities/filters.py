@@ -75,11 +75,10 @@ class NotAmountFilter:
         head = surface.lstrip("负負-")
         if head in _FINANCIAL and is_cjk(after) and after not in "元圆角分":
             return False  # 拾起, 伍仁, 陆地: a lone banker's numeral inside a word
-        if form == "num" and head[:1] in "百佰千仟万萬亿億" and not _LEADING_OK.match(
-                text, start + (len(surface) - len(head))):
-            if self.qualifiers.prefix_before(text, start) is None:
-                return False
-        return True
+        # 万人, 千家: a unit character alone is no numeral unless 余/多 or a qualifier makes it one
+        return not (form == "num" and head[:1] in "百佰千仟万萬亿億"
+                    and not _LEADING_OK.match(text, start + (len(surface) - len(head)))
+                    and self.qualifiers.prefix_before(text, start) is None)
 
     def context_says_no(self, text: str, start: int, end: int, unit: Unit, number: Number) -> bool:
         """The rules of data/not_amount.tsv: relative time, plan names, ordinals, house numbers."""
@@ -137,13 +136,10 @@ class NotAmountFilter:
         head = surface.lstrip("负負-")
         if _PLAN_NAME.fullmatch(head):
             return True
-        if not head[:1].isdigit():
-            before = text[start - 1:start]
-            # a one-character Chinese numeral inside a run of Chinese text is a word part
-            if len(head) <= 2 and all(ch in DIGITS for ch in head):
-                if any(is_cjk(c) and not one_of(c, _GLUE) for c in (before, after)):
-                    return True
-        return False
+        # a one- or two-character Chinese numeral inside a run of Chinese text is a word part
+        before = text[start - 1:start]
+        return (not head[:1].isdigit() and len(head) <= 2 and all(ch in DIGITS for ch in head)
+                and any(is_cjk(c) and not one_of(c, _GLUE) for c in (before, after)))
 
 
 def drop_slogans(text: str, found: list[Found]) -> list[Found]:

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import regex
 
-from ..numerals import BIG_UNITS, DIGITS, MAX_NUMERAL_CHARS, SMALL_UNITS, Number, parse_number
+from ..numerals import BIG_UNITS, DIGITS, SMALL_UNITS, Number, parse_number
 
 CN_DIGIT = "零〇○一二两兩倆三四五六七八九壹贰貳叁參叄肆伍陆陸柒捌玖"
 CN_ALL = CN_DIGIT + "十拾百佰千仟万萬亿億廿卅卌几幾"

@@ -8,9 +8,9 @@ from decimal import Decimal
 
 import regex
 
-from ..numerals import Number
+from ..numerals import MAX_NUMERAL_CHARS, Number
 from .found import Found
-from .grammar import MAX_NUMERAL_CHARS, NUMBER_RE, is_year, read_number
+from .grammar import NUMBER_RE, is_year, read_number
 from .tables import Unit
 from .units import UnitReader
 

@@ -8,12 +8,15 @@ bounded, so time is linear in the length of the text.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
 
 import regex
 
+from ..numerals import MAX_NUMERAL_CHARS, Number
 from .filters import NotAmountFilter, drop_slogans
 from .found import MAX_VALUE, Found
-from .grammar import MAX_NUMERAL_CHARS, NUMBER_RE, URL_RE, read_number
+from .grammar import NUMBER_RE, URL_RE, read_number
 from .money import YUAN, MoneyContext
 from .overlap import drop_overlaps
 from .qualifiers import QualifierReader
@@ -65,12 +68,45 @@ class QuantityScanner:
         return drop_overlaps(merge_bounds(text, found))
 
     def _one(self, text: str, m: regex.Match, bare: bool) -> Found | None:
-        start, end = m.start(), m.end()
+        """The amount read from one numeral match and what surrounds it, or None."""
+        r = self._numeral_and_unit(text, m)
+        if r is None or self._in_a_word(text, r):
+            return None
+        value_max = r.number.value_max
+        if value_max is not None:
+            r.qualifier = "range"
+            value_max = value_max * (r.unit.factor if r.unit else 1)
+        rng = read_range(self.units, text, r.end, r.surface, r.number, r.value, r.unit, r.form)
+        if rng is not None:
+            r.value, value_max, r.unit, r.end = rng
+            r.qualifier = "range"
+        kind, unit_name = _kind(r.unit, r.form)
+        named = self._currency_or_area(text, r, bare)
+        if named is None:
+            return None
+        if named:
+            kind, unit_name = named
+        unit = r.unit
+        if unit is not None and r.form == "num" and self.filters.not_amount(
+                text, r.end, r.surface, r.number, unit, bare):
+            return None
+        if unit is not None and unit.kind == "money" and "/" not in unit_name:
+            per = self.units.rate_before(text, r.start)
+            if per is not None:
+                unit_name, r.value = f"{unit_name}/{per.unit}", r.value / per.factor
+        if unit is not None and self.filters.context_says_no(text, r.start, r.end, unit, r.number):
+            return None
+        start, end, qualifier = self.qualifiers.qualify(text, r.start, r.end, r.qualifier)
+        return Found(start, end, r.value, unit_name, kind, qualifier, value_max, abs(r.value) > MAX_VALUE)
+
+    def _numeral_and_unit(self, text: str, m: regex.Match) -> _Reading | None:
+        """Parse the numeral, check it can be an amount, and read its unit (or the 元 that
+        money context implies)."""
         parsed = read_number(m)
         if parsed is None:
             return None
         number, form = parsed
-        surface = m.group(0)
+        start, end, surface = m.start(), m.end(), m.group(0)
         if not self.filters.plausible(text, start, end, surface, form):
             return None
         spoken = self.money.spoken_yi(text, end, number) if form == "num" else None
@@ -79,52 +115,53 @@ class QuantityScanner:
         unit, value, tail_end, more = self.units.tail(text, end, number, form)
         if unit is None and form == "num" and (spoken is not None or (
                 number.magnitude >= 10 ** 4 and self.money.money_before(text, start))):
-            unit = YUAN  # 总投资2.6亿, 3.2个亿: news leave the 元 out
-            value = number.value
-        chinese = not surface.lstrip("负負-")[:1].isdigit()
-        if form in ("num", "half") and chinese and (self.filters.in_word(text, start, tail_end)
-                                                    or self.filters.in_name(text, start)
-                                                    or self.filters.plan_name(surface, unit)):
-            return None
-        if self.filters.compared_with_itself(text, start, tail_end):
-            return None
+            unit, value = YUAN, number.value  # 总投资2.6亿, 3.2个亿: news leave the 元 out
         qualifier = "approx" if number.approx else "more_than" if (number.more_than or more) else "exact"
-        value_max = number.value_max
-        if value_max is not None:
-            qualifier = "range"
-            value_max = value_max * (unit.factor if unit else 1)
-        rng = read_range(self.units, text, tail_end, surface, number, value, unit, form)
-        if rng is not None:
-            value, value_max, unit, tail_end = rng
-            qualifier = "range"
-        kind, unit_name = _kind(unit, form)
-        q_start = start
-        cur = self.units.currency_before(text, start) if form == "num" else None
+        return _Reading(start, tail_end, m.end(), surface, number, form, unit, value, qualifier)
+
+    def _in_a_word(self, text: str, r: _Reading) -> bool:
+        """一切, 两个一百年, 十四五期间, 一天比一天: the numeral belongs to a word or name."""
+        chinese = not r.surface.lstrip("负負-")[:1].isdigit()
+        if r.form in ("num", "half") and chinese and (self.filters.in_word(text, r.start, r.end)
+                                                      or self.filters.in_name(text, r.start)
+                                                      or self.filters.plan_name(r.surface, r.unit)):
+            return True
+        return self.filters.compared_with_itself(text, r.start, r.end)
+
+    def _currency_or_area(self, text: str, r: _Reading, bare: bool) -> tuple[str, str] | None | bool:
+        """A currency written before (人民币3.14, 港币两千元) or an area without its unit
+        (绿化面积约104.66万): (kind, unit name) and r.start moved over the currency; False
+        when neither applies; None when a bare numeral is no amount here."""
+        unit, form, number = r.unit, r.form, r.number
+        cur = self.units.currency_before(text, r.start) if form == "num" else None
         if cur is not None and (unit is None or (unit.kind == "money" and unit.unit == "元")):
+            r.start -= cur[1]
             if unit is None:
-                kind, unit_name = "money", cur[0]
-            elif cur[0] != "元":
-                unit_name = cur[0] + unit_name[len("元"):]
-            q_start = start - cur[1]
-        elif unit is None and form == "num" and number.magnitude >= 10 ** 4 and \
-                "面积" in text[max(0, start - 8):start]:
-            unit = self.units.units["平方米"]  # 绿化面积约104.66万: the 平方米 of an area is often left out
-            kind, unit_name = unit.kind, unit.unit
-        elif unit is None and form == "num":
-            if not bare or self.filters.date_or_code(text, start, end, surface):
-                return None
-        if unit is not None and form == "num" and self.filters.not_amount(text, tail_end, surface, number, unit,
-                                                                          bare):
+                return "money", cur[0]
+            return "money", (cur[0] + unit.unit[len("元"):] if cur[0] != "元" else unit.unit)
+        if unit is None and form == "num" and number.magnitude >= 10 ** 4 and \
+                "面积" in text[max(0, r.start - 8):r.start]:
+            r.unit = self.units.units["平方米"]  # the 平方米 of an area is often left out
+            return r.unit.kind, r.unit.unit
+        if unit is None and form == "num" and (
+                not bare or self.filters.date_or_code(text, r.start, r.numeral_end, r.surface)):
             return None
-        if unit is not None and unit.kind == "money" and "/" not in unit_name:
-            per = self.units.rate_before(text, q_start)
-            if per is not None:
-                unit_name, value = f"{unit_name}/{per.unit}", value / per.factor
-        if unit is not None and self.filters.context_says_no(text, q_start, tail_end, unit, number):
-            return None
-        q_start, tail_end, qualifier = self.qualifiers.qualify(text, q_start, tail_end, qualifier)
-        return Found(q_start, tail_end, value, unit_name, kind, qualifier, value_max,
-                     abs(value) > MAX_VALUE)
+        return False
+
+
+@dataclass
+class _Reading:
+    """What is known of one amount while the rules read it (offsets into the text)."""
+
+    start: int
+    end: int
+    numeral_end: int
+    surface: str
+    number: Number
+    form: str
+    unit: Unit | None
+    value: Decimal
+    qualifier: str
 
 
 def _kind(unit: Unit | None, form: str) -> tuple[str, str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
+from functools import cache
 
 from ..tables import data_rows
 
@@ -25,7 +25,7 @@ class Unit:
     factor: Decimal
 
 
-@lru_cache(maxsize=None)
+@cache
 def unit_table() -> dict[str, Unit]:
     """Surface → Unit, from data/units.tsv and data/measure_words.txt."""
     table: dict[str, Unit] = {}
@@ -56,25 +56,25 @@ def unit_from_pattern(pattern: dict) -> Unit:
     return Unit(surface.strip(), base, kind, factor)
 
 
-@lru_cache(maxsize=None)
+@cache
 def numeral_words() -> frozenset[str]:
     """Words and idioms holding a numeral that is no amount (一切, 一体化 …)."""
     return frozenset(w.strip() for (w, *_) in data_rows("numeral_words.txt"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def numbered_names() -> frozenset[str]:
     """Policy formulas and fixed names (两个一百年, 八一, 二次元): data/numbered_names.txt."""
     return frozenset(w.strip() for (w, *_) in data_rows("numbered_names.txt"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def money_context() -> frozenset[str]:
     """Words after which 2.6亿, 5000万 (no 元) are money: data/money_context.txt."""
     return frozenset(w.strip() for (w, *_) in data_rows("money_context.txt"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def qualifier_table() -> tuple[dict[str, str], dict[str, str]]:
     """(prefix words, suffix words) → qualifier, from data/qualifiers.tsv."""
     prefix, suffix = {}, {}
@@ -84,13 +84,13 @@ def qualifier_table() -> tuple[dict[str, str], dict[str, str]]:
     return prefix, suffix
 
 
-@lru_cache(maxsize=None)
+@cache
 def qualifier_words(where: str) -> frozenset[str]:
     """The "block" or "gap" words of data/qualifiers.tsv (see its header)."""
     return frozenset(word for kind, word, _ in data_rows("qualifiers.tsv") if kind == where)
 
 
-@lru_cache(maxsize=None)
+@cache
 def context_rules() -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
     """(rule, applies_to, before|after, words) from data/not_amount.tsv."""
     rules = []
@@ -99,7 +99,7 @@ def context_rules() -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
     return tuple(rules)
 
 
-@lru_cache(maxsize=None)
+@cache
 def currency_prefixes() -> dict[str, str]:
     """人民币, 港币, CNY …: currency words written before the number."""
     return {surface: unit for surface, unit in data_rows("currency_prefixes.tsv")}

@@ -130,13 +130,13 @@ class UnitReader:
         rate = _RATE.match(text, end)
         if rate and unit.kind in ("money", "count", "area", "volume", "length"):
             per = self.unit_at(text, rate.end()) if rate.end() < len(text) else None
-            if per is not None and (rate.group(0) != "一" or per.kind in ("area", "duration")):
-                if per.kind in ("area", "duration", "volume", "length") or (
-                        per.kind == "count" and rate.group(0) != "一"):
-                    unit = Unit(unit.surface, f"{unit.unit}/{per.unit}", unit.kind,
-                                unit.factor / per.factor)
-                    value = value / per.factor
-                    end = rate.end() + len(per.surface)
+            # 一 reads as "per" only before an area or a time (一平方米, 一年), never a count
+            by_one = rate.group(0) == "一"
+            if per is not None and (per.kind in ("area", "duration") or (
+                    not by_one and per.kind in ("volume", "length", "count"))):
+                unit = Unit(unit.surface, f"{unit.unit}/{per.unit}", unit.kind, unit.factor / per.factor)
+                value = value / per.factor
+                end = rate.end() + len(per.surface)
         return unit, value, end
 
 
