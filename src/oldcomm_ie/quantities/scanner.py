@@ -86,6 +86,8 @@ class QuantityScanner:
             return None
         if named:
             kind, unit_name = named
+        if kind == "number" and not bare:
+            return None  # 居民出资一半: a unit-less half is no amount of the contract's kinds
         unit = r.unit
         if unit is not None and r.form == "num" and self.filters.not_amount(
                 text, r.end, r.surface, r.number, unit, bare):
