@@ -135,7 +135,7 @@ def main() -> None:
     (OUT / "common_words.txt").write_text(COMMON_HEADER + "\n".join(common_words()) + "\n", encoding="utf-8")
 
     scanner = QuantityScanner()
-    scanner.words = frozenset()
+    scanner.filters.words = frozenset()
     words = sorted(w for w in idioms() | jieba_words() if not is_plain_amount(w, scanner))
     (OUT / "numeral_words.txt").write_text(HEADER + "\n".join(words) + "\n", encoding="utf-8")
     print(f"numeral_words.txt: {len(words)} words")

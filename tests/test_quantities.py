@@ -1,13 +1,13 @@
 """The quantity scanner in document mode (extract) and parse_quantity."""
 from decimal import Decimal
 
+import cn2an
 import pytest
+from conftest import table
 from hypothesis import given
 from hypothesis import strategies as st
 
-import cn2an
 import oldcomm_ie
-from conftest import table
 from oldcomm_ie import parse_quantity
 
 ROWS = table("quantities.tsv")
@@ -44,6 +44,13 @@ def test_no_quantity(sentence):
     ("1.2个百分点", Decimal("0.012"), "百分点", "percent"),
     ("3千米", 3000, "米", "length"),
     ("九五折", Decimal("0.95"), "折", "ratio"),
+    ("总投资2.6亿", 260000000, "元", "money"),
+    ("3.2个亿", 320000000, "元", "money"),
+    ("零下-5度", -5, "", "number"),
+    ("一个", 1, "个", "count"),
+    ("百分之负三点八", Decimal("-0.038"), "%", "percent"),
+    ("负三分之负一百五十", Decimal(50), "分之", "ratio"),
+    ("10与20间", 10, "", "number"),
 ])
 def test_parse_quantity(text, value, unit, kind):
     q = parse_quantity(text)
@@ -53,7 +60,7 @@ def test_parse_quantity(text, value, unit, kind):
 
 
 @pytest.mark.parametrize("text", ["九龙坡区", "四川", "一切", "五角大楼", "陆地", "一看", "万", "十四五",
-                                  "O2O", "凌晨2点", ""])
+                                  "O2O", "凌晨2点", "", "十四五期间", "两个一百年", "二期工程"])
 def test_parse_quantity_none(text):
     assert parse_quantity(text) is None
 

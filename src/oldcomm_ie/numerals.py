@@ -8,8 +8,8 @@ against cn2an.an2cn on random integers, where cn2an is right.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 import re
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 DIGITS = {
@@ -29,7 +29,9 @@ BIG_UNITS = {"万": 10 ** 4, "萬": 10 ** 4, "亿": 10 ** 8, "億": 10 ** 8, "�
 TENS = {"廿": 20, "卅": 30, "卌": 40}
 VAGUE = set("几幾")  # 十几, 几十: an unknown digit
 ARABIC_MAGNITUDE = {"k": 10 ** 3, "K": 10 ** 3, "w": 10 ** 4, "W": 10 ** 4}
-
+# A numeral longer than this is no amount (serial numbers, digit soup, 兆 repeated): every
+# path refuses it before any arithmetic, so 兆 × 80,000 cannot overflow Decimal.
+MAX_NUMERAL_CHARS = 48
 
 
 @dataclass(frozen=True)
@@ -223,8 +225,9 @@ def _mixed(s: str) -> Number | None:
 
 
 def parse_number(s: str) -> Number | None:
-    """Dispatch on the first character: Arabic digits (maybe with 万/亿) or Chinese."""
-    if not s:
+    """Dispatch on the first character: Arabic digits (maybe with 万/亿) or Chinese.
+    None for what is no numeral, and for anything over MAX_NUMERAL_CHARS characters."""
+    if not s or len(s) > MAX_NUMERAL_CHARS:
         return None
     negative = s[0] in "负負-−"
     if negative:

@@ -1,0 +1,112 @@
+"""The numeral regex and the reading of one match into a Number.
+
+One regex finds each numeral (Arabic, Chinese, mixed, fractions, 一半); every branch is a
+flat character-class run taken possessively (`*+`: never given back), so a search is linear
+in the text even over a 100k-character run of numeral characters.  The small character tests
+every rule family shares live here too.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import regex
+
+from ..numerals import BIG_UNITS, DIGITS, SMALL_UNITS, Number, parse_number
+
+CN_DIGIT = "零〇○一二两兩倆三四五六七八九壹贰貳叁參叄肆伍陆陸柒捌玖"
+CN_ALL = CN_DIGIT + "十拾百佰千仟万萬亿億廿卅卌几幾"
+_BIG = "万萬亿億"
+_ARABIC = r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:[eE][-+]?\d{1,3}(?!\d))?"
+_ARABIC_TAIL = rf"(?:[余多](?=[{_BIG}])|[{_BIG}千仟百佰兆]|[kKwW](?![a-zA-Z])|[几幾](?![{_BIG}]?[年月日号时]))*+"
+# 5万4千6百, 1万600, 100万三千, 2千零30万: digits again after a unit character
+_ARABIC_MORE = rf"(?:(?<=[{_BIG}千仟百佰兆零])(?:\d+|[{CN_DIGIT}])[{_BIG}千仟百佰十兆]?)*+"
+_CN_NUM = (rf"(?:数(?=[十百千万亿拾佰仟萬億]))?[{CN_ALL}]"
+           rf"(?:[{CN_ALL}兆]|[点點](?=[{CN_DIGIT}\d])|(?<=[点點零〇一二三四五六七八九]|\d)\d|[余多](?=[{_BIG}]))*+")
+_NUM = rf"(?:{_ARABIC}){_ARABIC_TAIL}{_ARABIC_MORE}|{_CN_NUM}"
+# a minus sign, not the dash of 2023-2025年 or A-3
+_SIGN = r"(?:[负負](?=[\d" + CN_DIGIT + r"十百])|(?<![0-9A-Za-z])-(?=[\d百]))?"
+_FRAC = rf"(?P<den>{_NUM})分\s*之(?P<nom>{_SIGN}(?:{_NUM}))"
+_SLASH = r"(?<![\d/.])\d+\s*/\s*\d+(?![\d/])"
+
+NUMBER_RE = regex.compile(
+    rf"(?P<mixed>{_SIGN}(?P<whole>{_NUM})又(?P<part>{_FRAC}|{_SLASH}))"
+    rf"|(?P<frac>{_SIGN}{_FRAC})"
+    rf"|(?P<slash>(?:(?<![0-9A-Za-z])-)?{_SLASH})"
+    rf"|(?P<half>一半|百分百|半(?=[个個]?[月年天公加立平小周]))"
+    rf"|(?P<num>{_SIGN}(?:{_NUM}))"
+)
+URL_RE = regex.compile(r"(?:https?://|www\.)[^\s\u3000\u4e00-\u9fff，。；]+")
+
+_YEAR = regex.compile(r"(?:1[0-9]|2[01])\d\d|[一二][〇零○九一二三四五六七八九]{3}")
+
+
+def is_year(surface: str) -> bool:
+    """2018, 二〇二〇: four digits read one by one, as years are written."""
+    return _YEAR.fullmatch(surface) is not None
+
+
+def one_of(ch: str, chars: str) -> bool:
+    """`ch in chars` for one character; the empty string (text edge) is in nothing."""
+    return len(ch) == 1 and ch in chars
+
+
+def is_numeral_char(ch: str) -> bool:
+    return bool(ch) and (ch.isdigit() or ch in CN_ALL)
+
+
+def negative(surface: str) -> bool:
+    return surface[:1] in ("负", "負", "-")
+
+
+def digit_value(ch: str) -> Decimal:
+    return Decimal(int(ch)) if ch.isdigit() else Decimal(DIGITS[ch])
+
+
+def fraction(surface: str) -> Decimal | None:
+    """三分之一, 1/5 → the fraction's value (None for a zero denominator)."""
+    if "/" in surface:
+        a, b = (part.strip() for part in surface.split("/"))
+        den, nom = parse_number(b), parse_number(a)
+    else:
+        a, _, b = surface.partition("分")
+        den, nom = parse_number(a.strip()), parse_number(b.strip().lstrip("之").strip())
+    if den is None or nom is None or den.value == 0:
+        return None
+    return nom.value / den.value
+
+
+def _denominator(surface: str) -> Number | None:
+    """万分之三, 千分之五: a lone unit character is its own value under 分之."""
+    unit = BIG_UNITS.get(surface) or SMALL_UNITS.get(surface)
+    return Number(Decimal(unit)) if unit else parse_number(surface)
+
+
+def read_number(m: regex.Match) -> tuple[Number, str] | None:
+    """(number, form) of a NUMBER_RE match; form is 'frac', 'percent', 'num' or 'half'."""
+    if m.group("mixed") is not None:
+        whole, part = parse_number(m.group("whole")), fraction(m.group("part"))
+        if whole is None or part is None:
+            return None
+        value = whole.value + part
+        return Number(-value if negative(m.group("mixed")) else value), "num"
+    if m.group("frac") is not None:
+        den, nom = _denominator(m.group("den")), parse_number(m.group("nom"))
+        if den is None or nom is None or den.value == 0:
+            return None
+        value = nom.value / den.value
+        if negative(m.group("frac")):
+            value = -value
+        vmax = None if nom.value_max is None else nom.value_max / den.value
+        percent = den.value == 100 and m.group("den")[:1] in "百佰"
+        return Number(value, vmax, nom.approx, nom.more_than), "percent" if percent else "frac"
+    if m.group("slash") is not None:
+        value = fraction(m.group("slash").lstrip("-"))
+        if value is None:
+            return None
+        return Number(-value if negative(m.group("slash")) else value), "frac"
+    if m.group("half") is not None:
+        if m.group("half") == "百分百":
+            return Number(Decimal(1)), "percent"
+        return Number(Decimal("0.5")), "half"
+    n = parse_number(m.group("num"))
+    return (n, "num") if n is not None else None
