@@ -59,4 +59,4 @@ def test_undeclared_big5_page_is_detected():
 
 def test_a_page_without_an_article_is_reported():
     with pytest.raises(ReadError, match="no article text"):
-        read_document(b"<html><body><nav><a href='/'>home</a></nav></body></html>", "empty.html")
+        read_document(b"<html><head><title></title></head><body><script>go()</script></body></html>", "empty.html")
