@@ -1,0 +1,227 @@
+"""Reading order of a PDF page from character boxes: furniture out, columns in order.
+
+PDF tools hand back characters in content-stream order or by height on the page; on a
+newspaper page the second is wrong (it interleaves columns) and the first is whatever the
+producer wrote.  Geometry decides here instead, for any tool's boxes:
+- rows: characters whose vertical centres agree;
+- furniture: rows in the page's outer bands that are small print, page numbers, or
+  repeated on other pages (running heads, footers) — kept as metadata, not text;
+- columns: x ranges that nearly every row covers, split by gutters that almost none
+  does (a headline across the columns is a row that bridges a gutter);
+- paragraphs: a line that is indented, or follows a line ending short, starts one; the
+  lines of a paragraph are joined (a space only between Latin letters or digits).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from statistics import median
+
+import regex
+
+# 第3版, - 3 -, A3, 3/12, Page 3: a row that is only a page number.
+PAGE_NUMBER = regex.compile(r"^(?:第\s*[A-Za-z]?\d{1,4}\s*[版页頁]|[-—–\s]*[A-Za-z]?\d{1,4}(?:\s*/\s*\d{1,4})?[-—–\s]*"
+                            r"|(?:page|p\.)\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$", regex.I)
+OUTER_BAND = 0.12  # share of the page height at the top and bottom where furniture lives
+
+
+@dataclass(frozen=True)
+class Char:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+    @property
+    def size(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass
+class Row:
+    chars: list[Char]
+
+    @property
+    def top(self) -> float:
+        return min(c.top for c in self.chars)
+
+    @property
+    def bottom(self) -> float:
+        return max(c.bottom for c in self.chars)
+
+    @property
+    def size(self) -> float:
+        return median(c.size for c in self.chars)
+
+    def text(self) -> str:
+        """The row left to right, wide gaps (between a head's fields) as a space."""
+        return join_chars(sorted(self.chars, key=lambda c: c.x0), wide_gaps=True)
+
+
+def join_chars(chars: list[Char], wide_gaps: bool = False) -> str:
+    """Characters of one line, left to right; a space only where Latin words meet."""
+    out = []
+    for prev, ch in zip([None, *chars], chars):
+        gap = ch.x0 - prev.x1 if prev is not None else 0
+        if (gap > 0.25 * ch.size and _latin(prev.text[-1]) and _latin(ch.text[0])) or (wide_gaps and gap > ch.size):
+            out.append(" ")
+        out.append(ch.text)
+    return "".join(out)
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def rows_of(chars: list[Char]) -> list[Row]:
+    """Group characters into rows by their vertical centres, top to bottom."""
+    rows: list[Row] = []
+    for ch in sorted(chars, key=lambda c: c.middle):
+        if rows and abs(ch.middle - rows[-1].chars[-1].middle) < 0.4 * max(ch.size, rows[-1].chars[-1].size):
+            rows[-1].chars.append(ch)
+        else:
+            rows.append(Row([ch]))
+    return rows
+
+
+def furniture_key(row: Row) -> str:
+    """A row's text with its digits blurred, to find the same head on every page."""
+    return regex.sub(r"\d+", "#", regex.sub(r"\s+", "", join_chars(sorted(row.chars, key=lambda c: c.x0))))
+
+
+def split_furniture(rows: list[Row], height: float, repeated: set[str]) -> tuple[list[Row], list[Row]]:
+    """(body rows, furniture rows) of one page."""
+    if not rows:
+        return [], []
+    body_size = median(c.size for r in rows for c in r.chars)
+    body, furniture = [], []
+    for row in rows:
+        outer = row.bottom < OUTER_BAND * height or row.top > (1 - OUTER_BAND) * height
+        text = row.text().strip()
+        if outer and (row.size < 0.85 * body_size or PAGE_NUMBER.match(text) or furniture_key(row) in repeated):
+            furniture.append(row)
+        else:
+            body.append(row)
+    return body, furniture
+
+
+def repeated_keys(pages_rows: list[tuple[list[Row], float]]) -> set[str]:
+    """Texts of outer-band rows that recur on two pages or more."""
+    seen: Counter = Counter()
+    for rows, height in pages_rows:
+        keys = {furniture_key(r) for r in rows
+                if r.bottom < OUTER_BAND * height or r.top > (1 - OUTER_BAND) * height}
+        seen.update(keys)
+    return {k for k, n in seen.items() if n >= 2 and k}
+
+
+def columns_of(rows: list[Row], width: float) -> list[tuple[float, float]]:
+    """x ranges of the text columns: covered by most rows, separated by gutters."""
+    if not rows:
+        return []
+    size = median(c.size for r in rows for c in r.chars)
+    bins = max(1, int(width) + 1)
+    cover = [0] * (bins + 1)
+    for row in rows:
+        marks = set()
+        for c in row.chars:
+            marks.update(range(max(0, int(c.x0)), min(bins, int(c.x1) + 1)))
+        for b in marks:
+            cover[b] += 1
+    limit = max(1, 0.05 * len(rows))
+    spans, start = [], None
+    for b in range(bins + 1):
+        filled = cover[b] > limit if b < bins else False
+        if filled and start is None:
+            start = b
+        elif not filled and start is not None:
+            spans.append([start, b])
+            start = None
+    # Gaps narrower than a character are letter spacing, not gutters.
+    merged = []
+    for span in spans:
+        if merged and span[0] - merged[-1][1] < 0.6 * size:
+            merged[-1][1] = span[1]
+        else:
+            merged.append(span)
+    columns = [(float(a), float(b)) for a, b in merged if b - a >= 2 * size]
+    return columns or [(0.0, float(width))]
+
+
+def _column(ch: Char, columns) -> int:
+    mid = (ch.x0 + ch.x1) / 2
+    return min(range(len(columns)), key=lambda i: 0 if columns[i][0] <= mid <= columns[i][1]
+               else min(abs(mid - columns[i][0]), abs(mid - columns[i][1])))
+
+
+def _bridges(row: Row, columns, size: float) -> bool:
+    """Does the row run across a gutter (a headline over the columns)?"""
+    chars = sorted(row.chars, key=lambda c: c.x0)
+    return any(_column(a, columns) != _column(b, columns) and b.x0 - a.x1 < 1.5 * size
+               for a, b in zip(chars, chars[1:]))
+
+
+@dataclass
+class Line:
+    text: str
+    x0: float
+    x1: float
+    left: float   # the column's edges
+    right: float
+    size: float
+    whole_width: bool = False
+
+
+def reading_lines(rows: list[Row], width: float) -> list[Line]:
+    """The page's body lines in reading order: sections between headlines, each column
+    top to bottom, columns left to right."""
+    columns = columns_of(rows, width)
+    size = median(c.size for r in rows for c in r.chars) if rows else 0
+    lines: list[Line] = []
+    section: list[list[list[Char]]] = [[] for _ in columns]
+
+    def flush():
+        for i, col in enumerate(section):
+            for chars in col:
+                chars.sort(key=lambda c: c.x0)
+                lines.append(Line(join_chars(chars), chars[0].x0, chars[-1].x1, *columns[i],
+                                  median(c.size for c in chars)))
+            col.clear()
+
+    for row in rows:
+        if len(columns) > 1 and _bridges(row, columns, size):
+            flush()
+            chars = sorted(row.chars, key=lambda c: c.x0)
+            lines.append(Line(join_chars(chars), chars[0].x0, chars[-1].x1, columns[0][0], columns[-1][1],
+                              row.size, whole_width=True))
+            continue
+        parts: dict[int, list[Char]] = {}
+        for ch in row.chars:
+            parts.setdefault(_column(ch, columns), []).append(ch)
+        for i, chars in parts.items():
+            section[i].append(chars)
+    flush()
+    return lines
+
+
+def starts_paragraph(prev: Line | None, line: Line) -> bool:
+    if prev is None or line.whole_width or prev.whole_width or abs(line.size - prev.size) > 0.2 * line.size:
+        return True
+    indented = line.x0 - line.left > 1.2 * line.size
+    short = prev.right - prev.x1 > 1.5 * prev.size
+    return indented or short
+
+
+def separator(prev: Line | None, line: Line) -> str:
+    """What goes between two lines in reading order: a paragraph break, a space between
+    Latin words, or nothing (the lines of a Chinese paragraph run on)."""
+    if prev is None:
+        return ""
+    if starts_paragraph(prev, line):
+        return "\n\n"
+    return " " if _latin(prev.text[-1:] or " ") and _latin(line.text[:1] or " ") else ""
