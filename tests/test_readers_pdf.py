@@ -65,11 +65,20 @@ def _grid(lines: list[str], x: float, top: float, size: float = 10.0) -> list[Ch
 
 
 def test_two_columns_from_boxes_are_read_left_then_right():
-    left = _grid(["一二三四五", "六七八"], 50, 100)
-    right = _grid(["甲乙丙丁戊", "己庚"], 150, 100)
+    left = _grid(["一二三四五", "六七八九十", "百千"], 50, 100)
+    right = _grid(["甲乙丙丁戊", "己庚辛壬癸", "子丑"], 130, 100)
     rows = rows_of(right + left)
     assert len(columns_of(rows, 300)) == 2
-    assert [line.text for line in reading_lines(rows, 300)] == ["一二三四五", "六七八", "甲乙丙丁戊", "己庚"]
+    assert [line.text for line in reading_lines(rows, 300)] == [
+        "一二三四五", "六七八九十", "百千", "甲乙丙丁戊", "己庚辛壬癸", "子丑"]
+
+
+def test_a_headline_over_two_columns_comes_first():
+    title = _grid(["大标题横跨两栏"], 60, 60, size=20)
+    left = _grid(["一二三四五", "六七八九十", "百千"], 50, 100)
+    right = _grid(["甲乙丙丁戊", "己庚辛壬癸", "子丑"], 130, 100)
+    rows = rows_of(title + right + left)
+    assert [line.text for line in reading_lines(rows, 300)][:2] == ["大标题横跨两栏", "一二三四五"]
 
 
 def test_small_print_in_the_outer_band_is_furniture():

@@ -120,16 +120,36 @@ def repeated_keys(pages_rows: list[tuple[list[Row], float]]) -> set[str]:
     return {k for k, n in seen.items() if n >= 2 and k}
 
 
+def segments(row: Row, gap: float) -> list[list[Char]]:
+    """A row cut where its characters are further apart than `gap` (a gutter at least)."""
+    chars = sorted(row.chars, key=lambda c: c.x0)
+    out = [[chars[0]]]
+    for a, b in zip(chars, chars[1:]):
+        if b.x0 - a.x1 > gap:
+            out.append([])
+        out[-1].append(b)
+    return out
+
+
 def columns_of(rows: list[Row], width: float) -> list[tuple[float, float]]:
-    """x ranges of the text columns: covered by most rows, separated by gutters."""
+    """x ranges of the text columns: covered by most rows, separated by gutters.
+
+    Rows in a larger type and pieces much wider than the usual line (headlines over the
+    columns) are left out of the count, or a wrapped headline would fill the gutters."""
     if not rows:
         return []
     size = median(c.size for r in rows for c in r.chars)
+    pieces = [seg for row in rows if row.size <= 1.3 * size for seg in segments(row, 1.2 * size)]
+    if not pieces:
+        return [(0.0, float(width))]
+    usual = median(seg[-1].x1 - seg[0].x0 for seg in pieces)
     bins = max(1, int(width) + 1)
     cover = [0] * (bins + 1)
-    for row in rows:
+    for seg in pieces:
+        if seg[-1].x1 - seg[0].x0 > 1.3 * usual:
+            continue
         marks = set()
-        for c in row.chars:
+        for c in seg:
             marks.update(range(max(0, int(c.x0)), min(bins, int(c.x1) + 1)))
         for b in marks:
             cover[b] += 1
@@ -159,11 +179,12 @@ def _column(ch: Char, columns) -> int:
                else min(abs(mid - columns[i][0]), abs(mid - columns[i][1])))
 
 
-def _bridges(row: Row, columns, size: float) -> bool:
-    """Does the row run across a gutter (a headline over the columns)?"""
-    chars = sorted(row.chars, key=lambda c: c.x0)
-    return any(_column(a, columns) != _column(b, columns) and b.x0 - a.x1 < 1.5 * size
-               for a, b in zip(chars, chars[1:]))
+def _bridges(row: Row, columns) -> bool:
+    """Does a character of the row stand in a gutter (a headline over the columns)?
+    Standing in means covering half of it: a line's last mark may reach into one."""
+    gutters = [(a[1], b[0]) for a, b in zip(columns, columns[1:])]
+    return any(min(c.x1, hi) - max(c.x0, lo) >= 0.5 * min(c.x1 - c.x0, hi - lo)
+               for c in row.chars for lo, hi in gutters)
 
 
 @dataclass
@@ -181,7 +202,7 @@ def reading_lines(rows: list[Row], width: float) -> list[Line]:
     """The page's body lines in reading order: sections between headlines, each column
     top to bottom, columns left to right."""
     columns = columns_of(rows, width)
-    size = median(c.size for r in rows for c in r.chars) if rows else 0
+    body_size = median(c.size for r in rows for c in r.chars) if rows else 0
     lines: list[Line] = []
     section: list[list[list[Char]]] = [[] for _ in columns]
 
@@ -194,7 +215,8 @@ def reading_lines(rows: list[Row], width: float) -> list[Line]:
             col.clear()
 
     for row in rows:
-        if len(columns) > 1 and _bridges(row, columns, size):
+        # A headline: across a gutter, or in a larger type than the body (its short last line).
+        if len(columns) > 1 and (_bridges(row, columns) or row.size > 1.3 * body_size):
             flush()
             chars = sorted(row.chars, key=lambda c: c.x0)
             lines.append(Line(join_chars(chars), chars[0].x0, chars[-1].x1, columns[0][0], columns[-1][1],
@@ -210,8 +232,10 @@ def reading_lines(rows: list[Row], width: float) -> list[Line]:
 
 
 def starts_paragraph(prev: Line | None, line: Line) -> bool:
-    if prev is None or line.whole_width or prev.whole_width or abs(line.size - prev.size) > 0.2 * line.size:
+    if prev is None or abs(line.size - prev.size) > 0.2 * line.size:
         return True
+    if line.whole_width or prev.whole_width:  # a headline's lines run on; the body starts anew
+        return not (line.whole_width and prev.whole_width)
     indented = line.x0 - line.left > 1.2 * line.size
     short = prev.right - prev.x1 > 1.5 * prev.size
     return indented or short
