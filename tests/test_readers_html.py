@@ -4,7 +4,8 @@ from pathlib import Path
 import pytest
 
 from oldcomm_ie import extract
-from oldcomm_ie.readers import ReadError, read_document
+from oldcomm_ie.readers import PARAGRAPH_BREAK, ReadError, read_document
+from oldcomm_ie.readers.html import is_byline
 
 PAGE = Path(__file__).parent / "fixtures" / "readers" / "news_page.html"
 ARTICLE = ["东湖街道今年启动十二个老旧小区的改造工程，预计惠及居民三千六百户。",
@@ -30,7 +31,7 @@ def test_site_chrome_is_out(page, chrome):
 
 
 def test_headline_opens_the_text_and_byline_is_metadata(page):
-    assert page.text.startswith("东湖街道十二个老旧小区启动改造\n\n")
+    assert page.text.startswith("东湖街道十二个老旧小区启动改造" + PARAGRAPH_BREAK)
     assert page.meta["kind"] == "html"
     assert page.meta["title"] == "东湖街道十二个老旧小区启动改造"
     assert page.meta["date"] == "2024-05-16"
@@ -60,3 +61,23 @@ def test_undeclared_big5_page_is_detected():
 def test_a_page_without_an_article_is_reported():
     with pytest.raises(ReadError, match="no article text"):
         read_document(b"<html><head><title></title></head><body><script>go()</script></body></html>", "empty.html")
+
+
+@pytest.mark.parametrize("paragraph,byline", [
+    ("发布时间：2025-10-21 08:30 来源：江城日报", True),
+    ("【责任编辑：周远】", True),
+    ("2024-05-16 09:30 来源：江城日报 作者：李明", True),
+    ("来源：市住建局。全市今年计划改造小区三十个，总投资5亿元。", False),
+    ("2025年10月21日，全市召开老旧小区改造推进会。", False),
+    ("记者从市住建局获悉", False),
+])
+def test_byline_paragraphs_are_told_from_prose(paragraph, byline):
+    assert is_byline(paragraph) is byline
+
+
+def test_a_byline_the_extractor_keeps_is_moved_to_metadata():
+    html = ("<html><body><article><h1>南湖片区更新</h1><p>发布时间：2025-03-02 来源：湖城晚报</p>"
+            "<p>南湖片区今年完成更新改造项目五个，总投资3.2亿元。</p><p>【责任编辑：吴静】</p></article></body></html>")
+    doc = read_document(html.encode(), "short.html")
+    assert doc.text.split(PARAGRAPH_BREAK) == ["南湖片区更新", "南湖片区今年完成更新改造项目五个，总投资3.2亿元。"]
+    assert doc.meta["source"] == "湖城晚报"

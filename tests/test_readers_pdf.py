@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from oldcomm_ie.readers import ReadError, read_document
+from oldcomm_ie.readers import PARAGRAPH_BREAK, ReadError, read_document
 from oldcomm_ie.readers.pdf_layout import Char, columns_of, join_chars, reading_lines, rows_of, split_furniture
 from oldcomm_ie.records import Extraction
 
@@ -22,7 +22,7 @@ def doc():
 
 
 def test_every_paragraph_is_whole_and_in_reading_order(doc):
-    blocks = doc.text.split("\n\n")
+    blocks = doc.text.split(PARAGRAPH_BREAK)
     assert blocks == [HEADLINE, *PARAGRAPHS]
 
 

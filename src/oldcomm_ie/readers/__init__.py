@@ -11,8 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .encoding import DecodeError, check_length, decode, decode_bytes
-from .walk import SUFFIXES, Walk, display_name, iter_files, walk
+# Between paragraphs of a page read from HTML, PDF or Word: one line break, trafilatura's
+# convention; measured in docs/readers.md against a blank line.
+PARAGRAPH_BREAK = "\n"
+
+from .encoding import DecodeError, check_length, decode, decode_bytes  # noqa: E402
+from .walk import SUFFIXES, Walk, display_name, iter_files, walk  # noqa: E402
 
 
 class ReadError(ValueError):

@@ -13,6 +13,7 @@ import regex
 from ..tables import data_rows
 from .encoding import decode_bytes
 
+DATE_TIME = regex.compile(r"\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")
 CHARSET = regex.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]{2,20})""", regex.I)
 
 
@@ -23,7 +24,15 @@ def _byline() -> regex.Pattern:
     for field, label in data_rows("page_labels.tsv"):
         by_field.setdefault(field, []).append(regex.escape(label))
     groups = "|".join(f"(?P<{f}>(?:{'|'.join(sorted(ls, key=len, reverse=True))}))" for f, ls in by_field.items())
-    return regex.compile(rf"(?:{groups})\s*[:：]\s*(?P<value>[^\s|｜/<>:：]{{1,40}}+)")
+    return regex.compile(rf"(?:{groups})\s*[:：]\s*(?P<value>[^\s|｜/<>:：。，,;；、]{{1,40}}+)")
+
+
+def is_byline(paragraph: str) -> bool:
+    """A paragraph that only names date, source, author or editor (kept as metadata)."""
+    if len(paragraph) > 80 or not (_byline().search(paragraph) or DATE_TIME.search(paragraph)):
+        return False
+    rest = DATE_TIME.sub("", _byline().sub("", paragraph))
+    return len(regex.sub(r"[\p{P}\p{S}\s]+", "", rest)) <= 4
 
 
 def _decode(data: bytes, path) -> tuple[str, str, list[str]]:
@@ -44,20 +53,22 @@ def byline(page_text: str) -> dict:
     found: dict[str, str] = {}
     for m in _byline().finditer(page_text):
         name = next(f for f, v in m.groupdict().items() if v and f != "value")
-        found.setdefault(name, m.group("value"))
+        if name != "date":
+            found.setdefault(name, m.group("value"))
     return found
 
 
 def read_html(data: bytes, path):
-    from . import Document, ReadError
     import trafilatura
+
+    from . import PARAGRAPH_BREAK, Document, ReadError
 
     html, encoding, warnings = _decode(data, path)
     got = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                       include_tables=True, include_images=False)
-    # One blank line between paragraphs, as in the plain-text articles the stages are tuned on.
-    body = "\n\n".join(line.strip() for line in (got.text or "").splitlines() if line.strip()) if got else ""
-    if not body:
+    lines = [line.strip() for line in (got.text or "").splitlines() if line.strip()] if got else []
+    lines = [line for line in lines if not is_byline(line)]
+    if not lines:
         raise ReadError(f"{path}: no article text found in this web page")
     page_text = trafilatura.html2txt(html) or ""
     meta = {"encoding": encoding, "warnings": warnings, **byline(page_text)}
@@ -67,6 +78,9 @@ def read_html(data: bytes, path):
             meta[key] = value
     if "author" in meta:
         meta["author"] = byline(meta["author"]).get("author", meta["author"])
+    # The headline once, first (on short pages the extractor may put it after the body).
     title = meta.get("title", "").strip()
-    text = body if not title or body.startswith(title) else f"{title}\n\n{body}"
+    if title:
+        lines = [title, *(line for line in lines if line != title)]
+    text = PARAGRAPH_BREAK.join(lines)
     return Document(text, meta)

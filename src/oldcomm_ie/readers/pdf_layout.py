@@ -9,7 +9,8 @@ producer wrote.  Geometry decides here instead, for any tool's boxes:
 - columns: x ranges that nearly every row covers, split by gutters that almost none
   does (a headline across the columns is a row that bridges a gutter);
 - paragraphs: a line that is indented, or follows a line ending short, starts one; the
-  lines of a paragraph are joined (a space only between Latin letters or digits).
+  lines of a paragraph are joined (a space only between Latin letters or digits), and
+  paragraphs are separated by PARAGRAPH_BREAK.
 """
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from dataclasses import dataclass
 from statistics import median
 
 import regex
+
+from . import PARAGRAPH_BREAK
 
 # 第3版, - 3 -, A3, 3/12, Page 3: a row that is only a page number.
 PAGE_NUMBER = regex.compile(r"^(?:第\s*[A-Za-z]?\d{1,4}\s*[版页頁]|[-—–\s]*[A-Za-z]?\d{1,4}(?:\s*/\s*\d{1,4})?[-—–\s]*"
@@ -247,5 +250,5 @@ def separator(prev: Line | None, line: Line) -> str:
     if prev is None:
         return ""
     if starts_paragraph(prev, line):
-        return "\n\n"
+        return PARAGRAPH_BREAK
     return " " if _latin(prev.text[-1:] or " ") and _latin(line.text[:1] or " ") else ""
