@@ -54,6 +54,6 @@ def test_broken_docx_is_a_read_error(data):
 
 
 def test_markdown_is_read_as_text():
-    md = "# 标题\n\n东湖街道今年改造小区十二个。\n".encode("utf-8")
+    md = "# 标题\n\n东湖街道今年改造小区十二个。\n".encode()
     doc = read_document(md, "notes.MD")
     assert doc.text == md.decode() and doc.meta["kind"] == "text" and doc.meta["encoding"] == "utf-8"

@@ -4,9 +4,19 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from oldcomm_ie.readers import PARAGRAPH_BREAK, ReadError, read_document
-from oldcomm_ie.readers.pdf_layout import Char, columns_of, join_chars, reading_lines, rows_of, split_furniture
+from oldcomm_ie.readers.pdf import assemble
+from oldcomm_ie.readers.pdf_layout import (
+    Char,
+    columns_of,
+    join_chars,
+    reading_lines,
+    rows_of,
+    split_furniture,
+)
 from oldcomm_ie.records import Extraction
 
 FIX = Path(__file__).parent / "fixtures" / "readers"
@@ -95,3 +105,18 @@ def test_small_print_in_the_outer_band_is_furniture():
 ])
 def test_line_joining(chars, text):
     assert join_chars(chars) == text
+
+
+boxes = st.lists(st.tuples(st.sampled_from("改造小区居民户亿元12。，AB"), st.floats(0, 580), st.floats(1, 20),
+                           st.floats(0, 820), st.floats(4, 24)), max_size=120)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(boxes, min_size=1, max_size=3))
+def test_any_boxes_assemble_to_text_with_page_starts(pages):
+    built = [([Char(t, x, x + w, y, y + h) for t, x, w, y, h in page], 595.0, 842.0) for page in pages]
+    text, meta = assemble(built)
+    assert len(meta["pages"]) == len(pages)
+    assert meta["pages"] == sorted(meta["pages"]) and all(0 <= s <= len(text) for s in meta["pages"])
+    kept = sum(len(f["text"].replace(" ", "")) for f in meta["furniture"])
+    assert len(text.replace(PARAGRAPH_BREAK, "").replace(" ", "")) + kept == sum(len(p) for p in pages)

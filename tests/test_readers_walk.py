@@ -4,6 +4,8 @@ import os
 import sys
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from oldcomm_ie.cli import main
 from oldcomm_ie.readers import display_name, walk
@@ -100,3 +102,22 @@ def test_cli_counts_low_confidence_decodes(tmp_path, capsys):
     (tmp_path / "b.txt").write_bytes(TEXT.encode("gbk"))
     assert main(["extract", str(tmp_path), "-o", str(tmp_path / "o.jsonl"), "--quiet"]) == 0
     assert "1 low-confidence decodes" in capsys.readouterr().err
+
+
+@posix_only
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.binary(min_size=1, max_size=12).filter(lambda b: b"/" not in b and b"\x00" not in b
+                                                           and b not in (b".", b"..")), max_size=8, unique=True))
+def test_any_byte_names_are_walked_and_counted(tmp_path_factory, raw_names):
+    root = tmp_path_factory.mktemp("names")
+    made = 0
+    for raw in raw_names:
+        try:
+            (root / os.fsdecode(raw + b".txt")).write_bytes(b"x")
+            made += 1
+        except OSError:
+            pass
+    w = walk([root])
+    assert len(w.files) + sum(w.skipped.values()) == made
+    for p in w.files:
+        display_name(p).encode("utf-8")  # always storable

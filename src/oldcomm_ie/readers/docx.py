@@ -6,6 +6,7 @@ and dates go to the metadata.  Headers and footers are page furniture and stay o
 from __future__ import annotations
 
 import io
+import zipfile
 
 MISSING = "reading .docx needs python-docx: pip install 'oldcomm-ie[docx]'"
 
@@ -32,11 +33,13 @@ def read_docx(data: bytes, path):
 
     try:
         import docx
+        from docx.opc.exceptions import PackageNotFoundError
+        from lxml.etree import XMLSyntaxError
     except ImportError:
         raise ReadError(f"{path}: {MISSING}") from None
     try:
         document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises zipfile, KeyError and lxml errors alike
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError) as exc:
         raise ReadError(f"{path}: not a readable .docx ({type(exc).__name__})") from None
     text = PARAGRAPH_BREAK.join(b.strip() for b in _blocks(document) if b.strip())
     if not text:

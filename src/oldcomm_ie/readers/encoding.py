@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..chars import is_cjk, is_cjk_punct
+from ..chars import is_cjk_punct
 
 # Longest first: the UTF-32-LE mark begins with the UTF-16-LE one.
 BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"), (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32"),

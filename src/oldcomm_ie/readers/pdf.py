@@ -12,7 +12,14 @@ import logging
 
 import regex
 
-from .pdf_layout import Char, reading_lines, repeated_keys, rows_of, separator, split_furniture
+from .pdf_layout import (
+    Char,
+    reading_lines,
+    repeated_keys,
+    rows_of,
+    separator,
+    split_furniture,
+)
 
 NO_TEXT = "no text layer; OCR is not supported"
 FILE_TITLE = regex.compile(r"\.\w{2,5}$|^\s*$")
@@ -20,7 +27,7 @@ FILE_TITLE = regex.compile(r"\.\w{2,5}$|^\s*$")
 
 def pdfium_chars(page) -> list[Char]:
     """The page's visible characters with loose boxes, top-down coordinates."""
-    import pypdfium2.raw as raw
+    from pypdfium2 import raw
 
     textpage = page.get_textpage()
     height = page.get_height()
@@ -72,8 +79,9 @@ def assemble(pages: list[tuple[list[Char], float, float]]) -> tuple[str, dict]:
 
 
 def read_pdf(data: bytes, path):
-    from . import Document, ReadError
     import pypdfium2 as pdfium
+
+    from . import Document, ReadError
 
     logging.getLogger("pypdfium2").setLevel(logging.ERROR)
     try:

@@ -15,6 +15,7 @@ producer wrote.  Geometry decides here instead, for any tool's boxes:
 from __future__ import annotations
 
 from collections import Counter
+from itertools import pairwise
 from dataclasses import dataclass
 from statistics import median
 
@@ -127,7 +128,7 @@ def segments(row: Row, gap: float) -> list[list[Char]]:
     """A row cut where its characters are further apart than `gap` (a gutter at least)."""
     chars = sorted(row.chars, key=lambda c: c.x0)
     out = [[chars[0]]]
-    for a, b in zip(chars, chars[1:]):
+    for a, b in pairwise(chars):
         if b.x0 - a.x1 > gap:
             out.append([])
         out[-1].append(b)
@@ -185,7 +186,7 @@ def _column(ch: Char, columns) -> int:
 def _bridges(row: Row, columns) -> bool:
     """Does a character of the row stand in a gutter (a headline over the columns)?
     Standing in means covering half of it: a line's last mark may reach into one."""
-    gutters = [(a[1], b[0]) for a, b in zip(columns, columns[1:])]
+    gutters = [(a[1], b[0]) for a, b in pairwise(columns)]
     return any(min(c.x1, hi) - max(c.x0, lo) >= 0.5 * min(c.x1 - c.x0, hi - lo)
                for c in row.chars for lo, hi in gutters)
 
