@@ -81,3 +81,17 @@ def test_a_byline_the_extractor_keeps_is_moved_to_metadata():
     doc = read_document(html.encode(), "short.html")
     assert doc.text.split(PARAGRAPH_BREAK) == ["南湖片区更新", "南湖片区今年完成更新改造项目五个，总投资3.2亿元。"]
     assert doc.meta["source"] == "湖城晚报"
+
+
+@pytest.mark.parametrize("title,headline", [
+    ("东湖街道十二个老旧小区启动改造_城建动态_江城新闻网", "东湖街道十二个老旧小区启动改造"),
+    ("南湖片区更新提速 | 湖城晚报", "南湖片区更新提速"),
+    ("西岭镇安置房交付 - 江城新闻网", "西岭镇安置房交付"),
+    ("城市更新三年行动", "城市更新三年行动"),
+])
+def test_a_title_tag_headline_loses_the_site_name(title, headline):
+    page = PAGE.read_text(encoding="utf-8").replace("<h1>东湖街道十二个老旧小区启动改造</h1>", "")
+    page = page.replace("东湖街道十二个老旧小区启动改造_城建动态_江城新闻网", title)
+    doc = read_document(page.encode(), "x.html")
+    assert doc.meta["title"] == headline
+    assert doc.text.startswith(headline + PARAGRAPH_BREAK + ARTICLE[0])

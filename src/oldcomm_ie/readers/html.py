@@ -6,6 +6,7 @@ often name their project there); the byline fields go to the metadata only.
 """
 from __future__ import annotations
 
+import html as htmllib
 from functools import lru_cache
 
 import regex
@@ -14,6 +15,9 @@ from ..tables import data_rows
 from .encoding import decode_bytes
 
 DATE_TIME = regex.compile(r"\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")
+# "Headline_Section_Site" or "Headline | Site": what a <title> adds after the headline.
+SITE_SUFFIX = regex.compile(r"^(?P<head>.{4,}?)\s*(?:[_|｜]|\s[-–—]\s).*$")
+TITLE_TAG = regex.compile(r"<title[^>]{0,100}>([^<]{0,300})</title>", regex.I)
 CHARSET = regex.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-]{2,20})""", regex.I)
 
 
@@ -80,6 +84,10 @@ def read_html(data: bytes, path):
         meta["author"] = byline(meta["author"]).get("author", meta["author"])
     # The headline once, first (on short pages the extractor may put it after the body).
     title = meta.get("title", "").strip()
+    tag = TITLE_TAG.search(html)
+    if title and tag and title == htmllib.unescape(tag.group(1)).strip():  # <title>, not a heading
+        m = SITE_SUFFIX.match(title)
+        title = meta["title"] = m.group("head") if m else title
     if title:
         lines = [title, *(line for line in lines if line != title)]
     text = PARAGRAPH_BREAK.join(lines)
