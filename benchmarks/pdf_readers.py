@@ -82,7 +82,7 @@ def scores(reading: str, source: str, furniture: list[str]) -> dict:
 
 
 def main(pdf_dir: Path, src: Path) -> None:
-    furniture = ["江城日报·城建周刊", "本版编辑"]  # what scripts/make_pdf_fixtures.py prints
+    furniture = ["江城日报·城建周刊", "本版编辑", "城乡建设周报", "本报热线"]  # heads and footers printed
     totals: dict[str, Counter] = {}
     files = [p for p in sorted(pdf_dir.glob("*.pdf")) if squash(source_text(p.stem, src))]
     for path in files:

@@ -4,8 +4,9 @@ PDF tools hand back characters in content-stream order or by height on the page;
 newspaper page the second is wrong (it interleaves columns) and the first is whatever the
 producer wrote.  Geometry decides here instead, for any tool's boxes:
 - rows: characters whose vertical centres agree;
-- furniture: rows in the page's outer bands that are small print, page numbers, or
-  repeated on other pages (running heads, footers) — kept as metadata, not text;
+- furniture: rows in the page's outer bands that are small print (or slightly smaller
+  and not prose), page numbers, or repeated on other pages (running heads, footers) —
+  kept as metadata, not text;
 - columns: x ranges that nearly every row covers, split by gutters that almost none
   does (a headline across the columns is a row that bridges a gutter);
 - paragraphs: a line that is indented, or follows a line ending short, starts one; the
@@ -26,7 +27,9 @@ from . import PARAGRAPH_BREAK
 # 第3版, - 3 -, A3, 3/12, Page 3: a row that is only a page number.
 PAGE_NUMBER = regex.compile(r"^(?:第\s*[A-Za-z]?\d{1,4}\s*[版页頁]|[-—–\s]*[A-Za-z]?\d{1,4}(?:\s*/\s*\d{1,4})?[-—–\s]*"
                             r"|(?:page|p\.)\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$", regex.I)
-OUTER_BAND = 0.12  # share of the page height at the top and bottom where furniture lives
+OUTER_BAND = 0.12
+# A row with these is running prose; a head or footer in slightly smaller type has none.
+_PROSE = set("，。；！？,;")  # share of the page height at the top and bottom where furniture lives
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,8 @@ def split_furniture(rows: list[Row], height: float, repeated: set[str]) -> tuple
     for row in rows:
         outer = row.bottom < OUTER_BAND * height or row.top > (1 - OUTER_BAND) * height
         text = row.text().strip()
-        if outer and (row.size < 0.85 * body_size or PAGE_NUMBER.match(text) or furniture_key(row) in repeated):
+        small = row.size < 0.85 * body_size or (row.size < 0.95 * body_size and not _PROSE & set(text))
+        if outer and (small or PAGE_NUMBER.match(text) or furniture_key(row) in repeated):
             furniture.append(row)
         else:
             body.append(row)
@@ -135,45 +139,54 @@ def segments(row: Row, gap: float) -> list[list[Char]]:
     return out
 
 
-def columns_of(rows: list[Row], width: float) -> list[tuple[float, float]]:
-    """x ranges of the text columns: covered by most rows, separated by gutters.
+def _filled(pieces: list[tuple[float, float]], width: float, size: float) -> list[tuple[float, float]]:
+    """x ranges covered by more than 5% of the pieces, closing gaps narrower than a
+    character (letter spacing) and dropping ranges narrower than two."""
+    bins = max(1, int(width) + 1)
+    cover = [0] * (bins + 1)
+    for lo, hi in pieces:
+        for b in range(max(0, int(lo)), min(bins, int(hi) + 1)):
+            cover[b] += 1
+    limit = 0.05 * len(pieces)
+    spans: list[list[int]] = []
+    start = None
+    for b in range(bins + 1):
+        if b < bins and cover[b] > limit:
+            start = b if start is None else start
+        elif start is not None:
+            if spans and start - spans[-1][1] < 0.6 * size:
+                spans[-1][1] = b
+            else:
+                spans.append([start, b])
+            start = None
+    return [(float(a), float(b)) for a, b in spans if b - a >= 2 * size]
 
-    Rows in a larger type and pieces much wider than the usual line (headlines over the
-    columns) are left out of the count, or a wrapped headline would fill the gutters."""
+
+def columns_of(rows: list[Row], width: float) -> list[tuple[float, float]]:
+    """x ranges of the text columns: covered by most line pieces, split by gutters.
+
+    Pieces much wider than the usual line are headlines over the columns and left out;
+    pieces in a larger type count only where they cross no gutter of the body text (a
+    headline inside a column is column text, the short last line of one over the columns
+    is not)."""
     if not rows:
         return []
     size = median(c.size for r in rows for c in r.chars)
-    pieces = [seg for row in rows if row.size <= 1.3 * size for seg in segments(row, 1.2 * size)]
-    if not pieces:
+    normal, large = [], []
+    for row in rows:
+        for seg in segments(row, 1.2 * size):
+            (large if row.size > 1.3 * size else normal).append((seg[0].x0, seg[-1].x1))
+    if not normal:
         return [(0.0, float(width))]
-    usual = median(seg[-1].x1 - seg[0].x0 for seg in pieces)
-    bins = max(1, int(width) + 1)
-    cover = [0] * (bins + 1)
-    for seg in pieces:
-        if seg[-1].x1 - seg[0].x0 > 1.3 * usual:
-            continue
-        marks = set()
-        for c in seg:
-            marks.update(range(max(0, int(c.x0)), min(bins, int(c.x1) + 1)))
-        for b in marks:
-            cover[b] += 1
-    limit = max(1, 0.05 * len(rows))
-    spans, start = [], None
-    for b in range(bins + 1):
-        filled = cover[b] > limit if b < bins else False
-        if filled and start is None:
-            start = b
-        elif not filled and start is not None:
-            spans.append([start, b])
-            start = None
-    # Gaps narrower than a character are letter spacing, not gutters.
-    merged = []
-    for span in spans:
-        if merged and span[0] - merged[-1][1] < 0.6 * size:
-            merged[-1][1] = span[1]
-        else:
-            merged.append(span)
-    columns = [(float(a), float(b)) for a, b in merged if b - a >= 2 * size]
+    # The usual full line: three pieces in four are no wider (short lines are many).
+    widths = sorted(hi - lo for lo, hi in normal)
+    usual = widths[(3 * len(widths)) // 4]
+    normal = [p for p in normal if p[1] - p[0] <= 1.3 * usual]
+    columns = _filled(normal, width, size)
+    gutters = list(pairwise(columns))
+    inside = [p for p in large if not any(p[0] < b[0] and p[1] > a[1] for a, b in gutters)]
+    if inside:
+        columns = _filled(normal + inside, width, size)
     return columns or [(0.0, float(width))]
 
 
@@ -184,11 +197,10 @@ def _column(ch: Char, columns) -> int:
 
 
 def _bridges(row: Row, columns) -> bool:
-    """Does a character of the row stand in a gutter (a headline over the columns)?
-    Standing in means covering half of it: a line's last mark may reach into one."""
-    gutters = [(a[1], b[0]) for a, b in pairwise(columns)]
-    return any(min(c.x1, hi) - max(c.x0, lo) >= 0.5 * min(c.x1 - c.x0, hi - lo)
-               for c in row.chars for lo, hi in gutters)
+    """Does the row run across a gutter (a headline over the columns)?  Then one of its
+    characters covers the gutter's middle; a line's last mark reaching into it does not."""
+    middles = [(a[1] + b[0]) / 2 for a, b in pairwise(columns)]
+    return any(c.x0 <= m <= c.x1 for c in row.chars for m in middles)
 
 
 @dataclass
@@ -218,9 +230,14 @@ def reading_lines(rows: list[Row], width: float) -> list[Line]:
                                   median(c.size for c in chars)))
             col.clear()
 
+    above = None  # the size of the headline row just read, if the last row was one
     for row in rows:
-        # A headline: across a gutter, or in a larger type than the body (its short last line).
-        if len(columns) > 1 and (_bridges(row, columns) or row.size > 1.3 * body_size):
+        # A headline over the columns: across a gutter, or its short last line (the same
+        # large type right below such a row).  A headline inside a column is column text.
+        spans = _bridges(row, columns) or (above is not None and row.size > 1.3 * body_size
+                                           and abs(row.size - above) < 0.1 * above)
+        above = row.size if len(columns) > 1 and spans else None
+        if above is not None:
             flush()
             chars = sorted(row.chars, key=lambda c: c.x0)
             lines.append(Line(join_chars(chars), chars[0].x0, chars[-1].x1, columns[0][0], columns[-1][1],
