@@ -2,7 +2,7 @@
 """Print newspaper-like PDFs (three columns, running head, page number, footer) with Chromium.
 
     python scripts/make_pdf_fixtures.py                       # the test fixtures
-    python scripts/make_pdf_fixtures.py --from-text DIR --out OUT [--columns 3]
+    python scripts/make_pdf_fixtures.py --from-text DIR --out OUT [--columns 3] [--style weekly]
 
 Needs `chromium` and `fonts-noto-cjk` (Debian).  The fixtures and the HTML they came from
 are committed under tests/fixtures/readers/, so the tests need no browser.  --from-text
@@ -32,6 +32,21 @@ h1 { column-span: all; font-size: 20pt; font-weight: normal;
   text-align: center; margin: 0 0 6mm 0; }
 p { margin: 0 0 2mm 0; text-indent: 2em; text-align: justify; }
 """
+
+# A second page style: the headline inside the first column, a running head and a footer
+# as fixed boxes in the page area (not margin boxes), a bare page number, A3, serif type.
+WEEKLY_CSS = """
+@page { size: A3; margin: 15mm 12mm 18mm 12mm;
+  @bottom-center { content: counter(page); font-size: 10pt; font-family: "Noto Serif CJK SC", serif; } }
+.head { position: fixed; top: 0; left: 0; right: 0; font-size: 10pt; border-bottom: 1px solid #000; }
+.foot { position: fixed; bottom: 0; left: 0; right: 0; font-size: 9pt; text-align: center; }
+body { font-family: "Noto Serif CJK SC", serif; font-size: 11pt; line-height: 1.5; margin: 0; }
+.cols { column-count: %(columns)d; column-gap: 5mm; margin-top: 12mm; }
+h1 { font-size: 16pt; margin: 0 0 3mm 0; }
+p { margin: 0; text-indent: 2em; text-align: justify; }
+"""
+WEEKLY_HEAD = "城乡建设周报　第40期　要闻"
+WEEKLY_FOOT = "地址：江城市建设路1号　本报热线000-0000000"
 
 # Sentences written for the fixtures (not taken from any corpus).
 FIXTURE_ARTICLES = {
@@ -71,6 +86,14 @@ def newspaper_html(title: str, date: str, paragraphs: list[str], columns: int = 
             f"<body><h1>{html.escape(title)}</h1>\n{body}\n</body></html>\n")
 
 
+def weekly_html(title: str, paragraphs: list[str], columns: int = 3) -> str:
+    body = "\n".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    return (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><style>'
+            f"{WEEKLY_CSS % {'columns': columns}}</style></head>\n<body><div class=\"head\">{WEEKLY_HEAD}</div>"
+            f'<div class="foot">{WEEKLY_FOOT}</div>\n<div class="cols"><h1>{html.escape(title)}</h1>\n{body}\n'
+            "</div></body></html>\n")
+
+
 def print_pdf(html_path: Path, pdf_path: Path) -> None:
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
@@ -80,14 +103,15 @@ def print_pdf(html_path: Path, pdf_path: Path) -> None:
                        check=True, capture_output=True, timeout=120)
 
 
-def from_text(src: Path, out: Path, columns: int) -> None:
+def from_text(src: Path, out: Path, columns: int, style: str = "newspaper") -> None:
     out.mkdir(parents=True, exist_ok=True)
     for txt in sorted(src.glob("*.txt")):
         lines = [line.strip() for line in txt.read_text(encoding="utf-8").splitlines() if line.strip()]
         if not lines:
             continue
         page = out / f"{txt.stem}.html"
-        page.write_text(newspaper_html(lines[0], "2025年10月21日 星期二", lines[1:], columns), encoding="utf-8")
+        page.write_text(newspaper_html(lines[0], "2025年10月21日 星期二", lines[1:], columns) if style == "newspaper"
+                        else weekly_html(lines[0], lines[1:], columns), encoding="utf-8")
         print_pdf(page, out / f"{txt.stem}.pdf")
         page.unlink()
 
@@ -97,14 +121,21 @@ def main() -> None:
     ap.add_argument("--from-text", type=Path)
     ap.add_argument("--out", type=Path, default=FIXTURES)
     ap.add_argument("--columns", type=int, default=3)
+    ap.add_argument("--style", choices=("newspaper", "weekly"), default="newspaper",
+                    help="newspaper: headline over the columns, heads in the page margins; weekly: "
+                         "headline in the first column, fixed head and footer boxes, A3")
     args = ap.parse_args()
     if args.from_text:
-        return from_text(args.from_text, args.out, args.columns)
+        return from_text(args.from_text, args.out, args.columns, args.style)
     args.out.mkdir(parents=True, exist_ok=True)
     for name, (title, date, paragraphs) in FIXTURE_ARTICLES.items():
         page = args.out / f"{name}.html"
         page.write_text(newspaper_html(title, date, paragraphs, args.columns), encoding="utf-8")
         print_pdf(page, args.out / f"{name}.pdf")
+    title, _, paragraphs = FIXTURE_ARTICLES["three_columns"]
+    page = args.out / "weekly.html"
+    page.write_text(weekly_html(title, paragraphs[:8], args.columns), encoding="utf-8")
+    print_pdf(page, args.out / "weekly.pdf")
     # A page with a drawing and no text: what a scan without OCR looks like to a reader.
     page = args.out / "no_text_layer.html"
     page.write_text('<!DOCTYPE html><html><body><svg width="400" height="300"><rect x="20" y="20" '

@@ -36,6 +36,19 @@ def test_every_paragraph_is_whole_and_in_reading_order(doc):
     assert blocks == [HEADLINE, *PARAGRAPHS]
 
 
+WEEKLY = (FIX / "weekly.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("furniture", ["城乡建设周报", "要闻", "本报热线", "建设路1号"])
+def test_weekly_page_headline_in_a_column_and_fixed_heads(furniture):
+    path = FIX / "weekly.pdf"
+    doc = read_document(path.read_bytes(), path)
+    paragraphs = [html.unescape(p) for p in re.findall(r"<p>(.*?)</p>", WEEKLY)]
+    assert doc.text.split(PARAGRAPH_BREAK) == [HEADLINE, *paragraphs]
+    assert furniture not in doc.text
+    assert [f["text"] for f in doc.meta["furniture"]][-1] == "1"  # the bare page number
+
+
 def test_no_radical_lookalikes(doc):
     assert not re.search("[\u2e80-\u2fdf\uf900-\ufaff]", doc.text)
 
