@@ -5,28 +5,11 @@ import argparse
 import json
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
-ENCODINGS = ("utf-8-sig", "gb18030", "big5")
-
-
-class DecodeError(ValueError):
-    pass
-
-
-def read_text(path: Path) -> tuple[str, str]:
-    """(text, encoding): UTF-8 first, then the Chinese legacy encodings GB18030 and Big5."""
-    return decode(path.read_bytes(), path)
-
-
-def iter_files(paths: list[str]) -> Iterator[Path]:
-    """Files named, and the .txt files under folders named, in a stable order."""
-    for p in map(Path, paths):
-        if p.is_dir():
-            yield from sorted(q for q in p.rglob("*.txt") if q.is_file())
-        else:
-            yield p
+# The reading side (encodings, file kinds, folder walking) lives in readers; these names
+# stay importable from here for existing callers.
+from .readers import DecodeError, decode, display_name, iter_files, read_document, read_text, walk  # noqa: F401
 
 
 _NLP = None  # the pipeline of a worker process
@@ -78,14 +61,14 @@ class Run:
         self.errors = open(errors_path, "w", encoding="utf-8") if errors_path else None
         self.max_chars = max_chars
         self.counts = {"documents": 0, "failed": 0, "skipped": 0, "quantities": 0, "entities": 0,
-                       "projects": 0, "chars": 0}
+                       "projects": 0, "chars": 0, "low_confidence": 0}
 
     def fail(self, path: Path, digest: str, error: str) -> None:
         self.counts["failed"] += 1
-        self.store.add_failure(str(path), digest, error)
-        print(f"oldcomm-ie: {path}: {error}", file=sys.stderr)
+        self.store.add_failure(display_name(path), digest, error)
+        print(f"oldcomm-ie: {display_name(path)}: {error}", file=sys.stderr)
         if self.errors:
-            self.errors.write(json.dumps({"path": str(path), "error": error}, ensure_ascii=False) + "\n")
+            self.errors.write(json.dumps({"path": display_name(path), "error": error}, ensure_ascii=False) + "\n")
             self.errors.flush()
 
     def items(self, files: list[Path], progress):
@@ -100,24 +83,26 @@ class Run:
                 progress.update(1)
                 continue
             digest = sha256_of(data)
-            if self.store.done(str(path), digest):
+            if self.store.done(display_name(path), digest):
                 self.counts["skipped"] += 1
                 progress.update(1)
                 continue
             try:
-                text, encoding = decode(data, path, self.max_chars)
+                document = read_document(data, path, self.max_chars)
             except ValueError as exc:
                 self.fail(path, digest, str(exc))
                 progress.update(1)
                 continue
-            yield text, (path, digest, encoding)
+            self.counts["low_confidence"] += any(w.startswith("low-confidence") for w in document.meta["warnings"])
+            yield document.text, (path, digest, document)
 
     def take(self, result, error: str | None, context, chars: int, progress) -> None:
-        path, digest, encoding = context
+        path, digest, document = context
         if error:
             self.fail(path, digest, error)
         else:
-            self.store.add(str(path), digest, result, chars, encoding)
+            result.text, result.meta = document.text, document.meta
+            self.store.add(display_name(path), digest, result, chars, document.meta["encoding"] or "")
             self.counts["documents"] += 1
             self.counts["chars"] += chars
             for key in ("quantities", "entities", "projects"):
@@ -130,24 +115,11 @@ class Run:
             self.errors.close()
 
 
-def decode(data: bytes, path: Path, max_chars: int | None = None) -> tuple[str, str]:
-    """(text, encoding) of a file's bytes; ValueError when it is no Chinese text we read
-    or is longer than max_chars (the same check for local and cluster runs)."""
-    for enc in ENCODINGS:
-        try:
-            text = data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        if max_chars is not None and len(text) > max_chars:
-            raise ValueError(f"{len(text):,} characters, over the limit of {max_chars:,} (--max-chars)")
-        return text, enc.replace("-sig", "")
-    raise DecodeError(f"{path}: not UTF-8, GB18030 or Big5 text")
-
-
 def cmd_extract(args: argparse.Namespace) -> int:
     from .store import JSONLStore, open_store
 
-    files = list(iter_files(args.paths))
+    walked = walk(args.paths, follow_links=args.follow_links)
+    files = walked.files
     if args.engine == "ray":
         from .distributed import run_cli
 
@@ -167,7 +139,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 # queued before the current one is drained, so the workers never wait.
                 pending = None
                 for chunk in _batched(run.items(files, progress), 8 * args.batch_size * args.n_process):
-                    work = [(text, context[0].name) for text, context in chunk]
+                    work = [(text, display_name(context[0].name)) for text, context in chunk]
                     submitted = (chunk, pool.imap(_worker_extract, work, chunksize=args.batch_size))
                     if pending is not None:
                         _drain(run, *pending, progress)
@@ -177,7 +149,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         else:
             _worker_init(*init)
             for text, context in run.items(files, progress):
-                result, error = _worker_extract((text, context[0].name))
+                result, error = _worker_extract((text, display_name(context[0].name)))
                 run.take(result, error, context, len(text), progress)
     finally:
         progress.close()
@@ -186,7 +158,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
     c = run.counts
     print(f"{c['documents']} documents, {c['failed']} failed, {c['skipped']} already done, "
           f"{c['quantities']} quantities, {c['entities']} entities, {c['projects']} projects, "
-          f"{c['chars'] / seconds if seconds else 0:,.0f} chars/s", file=sys.stderr)
+          f"{c['chars'] / seconds if seconds else 0:,.0f} chars/s"
+          + (f", {c['low_confidence']} low-confidence decodes" if c["low_confidence"] else ""), file=sys.stderr)
+    if walked.skipped:
+        print(f"skipped: {walked.summary()}", file=sys.stderr)
     return 1 if c["failed"] and not (c["documents"] or c["skipped"]) else 0
 
 
@@ -254,8 +229,12 @@ def build_parser() -> argparse.ArgumentParser:
         "Extract amounts, organizations, places and renovation projects from Chinese "
         "news and government reports (old residential community renovation, urban renewal)."))
     sub = ap.add_subparsers(dest="command", required=True)
-    ex = sub.add_parser("extract", help="extract files or folders of .txt into SQLite, JSON lines or CSV")
-    ex.add_argument("paths", nargs="+", help=".txt files or folders (searched recursively)")
+    ex = sub.add_parser("extract", help="extract files or folders (.txt .md .html .pdf .docx) into SQLite, "
+                                        "JSON lines or CSV")
+    ex.add_argument("paths", nargs="+", help="files or folders (searched recursively for .txt, .md, .html, "
+                                             ".htm, .pdf, .docx in any case)")
+    ex.add_argument("--follow-links", action="store_true",
+                    help="follow links that lead out of the folders named (default: only inside them)")
     ex.add_argument("-o", "--output", default="-",
                     help="results.sqlite (default kind: a queryable store, resumable), .jsonl, .csv "
                          "(the project table), or - for JSON lines on stdout")

@@ -24,14 +24,14 @@ class Extractor:
         self.nlp = load(segmenter=segmenter, max_chars=max_chars)
 
     def __call__(self, batch: dict) -> dict:
-        from .cli import decode
+        from .readers import read_document
         from .records import from_doc
 
         out = {"path": [], "result": [], "error": []}
         texts, paths = [], []
         for path, data in zip(batch["path"], batch["bytes"]):
             try:
-                text, _ = decode(bytes(data), Path(path), self.nlp.max_length)
+                text = read_document(bytes(data), Path(path), self.nlp.max_length).text
             except ValueError as exc:
                 out["path"].append(path)
                 out["result"].append("")

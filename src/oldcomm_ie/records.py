@@ -6,6 +6,7 @@ shapes them as ../shared/CONTRACT.md says.
 """
 from __future__ import annotations
 
+import bisect
 import json
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -114,6 +115,15 @@ class Extraction:
     relations: list[Relation] = field(default_factory=list)
     # Why nothing was extracted (extract_many(errors="record") on a bad item), else None.
     error: str | None = None
+    # Set when the text was read from a file: the text the offsets point into, and how it
+    # was read (path, kind, encoding, title/date/source, page start offsets, warnings).
+    text: str | None = None
+    meta: dict = field(default_factory=dict)
+
+    def page_of(self, offset: int) -> int | None:
+        """The 1-based page an offset falls on, for a document read from a PDF."""
+        pages = self.meta.get("pages")
+        return bisect.bisect_right(pages, offset) if pages else None
 
     def to_dict(self) -> dict:
         d = {"doc_id": self.doc_id,
