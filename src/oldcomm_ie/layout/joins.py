@@ -1,0 +1,139 @@
+"""What a stretch of layout whitespace between two characters reads as: '', ' ' or '\\n'.
+
+Newspaper columns break lines every few characters and justification puts stray spaces
+between characters ("不完 善"); between Chinese characters neither carries meaning.  A
+blank line closes a paragraph unless a column break cut prose mid-sentence.  Digits are
+the hard case: "1 2 3" is a list, but a column wrap inside a numeral ("12\\n80户") or a
+stray space in one ("12 80户", "2. 6亿") must be joined, or the amount reads as its tail.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from ..chars import CJK_CLASS, is_cjk, is_cjk_punct
+
+# Line boundaries as str.splitlines knows them, read as "\n" (a paragraph separator as a
+# blank line); "\r\n" is one.
+_LINE_BREAKS = {ord("\r"): "\n", 0x0B: "\n", 0x0C: "\n", 0x1C: "\n", 0x1D: "\n", 0x1E: "\n", 0x85: "\n",
+                0x2028: "\n", 0x2029: "\n\n"}
+_HAS_CJK = regex.compile(f"[{CJK_CLASS}]")
+# Characters that end a sentence or a paragraph: a line ending here may close a paragraph.
+_TERMINAL = set("。！？!?；;：:”』」…）)】")
+# Characters that say a line is running prose (headlines and bylines rarely have them).
+_PROSE = regex.compile("[，,。；]")
+_NUMERAL_CHARS = set("0123456789.")
+_DIGITS = set("0123456789")
+# How far a numeral around a gap is looked at (longer runs are no amount anyway).
+NUMERAL_REACH = 24
+# A wrapped text: at least this many lines of text, this share of them within one
+# character of the commonest length.
+_WRAP_MIN_LINES = 4
+_WRAP_SHARE = 0.4
+
+
+def _joinable(ch: str) -> bool:
+    """Characters between which layout whitespace carries no meaning."""
+    return is_cjk(ch) or is_cjk_punct(ch) or ch.isdigit() or ch in "%.,"
+
+
+def _line_breaks(ws: str) -> int:
+    if ws.isascii() and "\r" not in ws:
+        return ws.count("\n")
+    return ws.replace("\r\n", "\n").translate(_LINE_BREAKS).count("\n")
+
+
+def _chinese(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or is_cjk(ch) or is_cjk_punct(ch)
+
+
+class GapReader:
+    """Decides the gaps of one raw text (keeps what it learns of the text, e.g. its
+    line width, between gaps)."""
+
+    def __init__(self, raw: str, folded: str) -> None:
+        self.raw = raw
+        self.folded = folded  # raw folded one for one (normalize.FOLD)
+        self._width: int | None | bool = False  # False: not measured yet
+
+    def replacement(self, ws: str, start: int, end: int, before: str, after: str, out) -> str:
+        """What the whitespace `ws` found in raw[start:end] becomes.
+
+        before/after: the clean characters next to the gap ('' at an end of the text);
+        out: the LayoutBuilder of the clean text so far.
+        """
+        if not before or not after:
+            return ""
+        if before in _NUMERAL_CHARS and after in _NUMERAL_CHARS:
+            left, right = out.tail(NUMERAL_REACH), self.folded[end:end + NUMERAL_REACH]
+        else:
+            left = right = ""
+        breaks = _line_breaks(ws)
+        if breaks > 1:
+            # A blank line closes a paragraph unless a column break cut prose mid-sentence.
+            if before in _TERMINAL or not (_joinable(before) and _joinable(after)):
+                return "\n"
+            return "" if _PROSE.search(self.raw, self.raw.rfind("\n", 0, start) + 1, start) else "\n"
+        if breaks:
+            if _joinable(before) and _joinable(after):
+                if not (before in _DIGITS and after in _DIGITS) or self._wrapped_numeral(start, left, right):
+                    return ""
+            return " "
+        if _joinable(before) and _joinable(after) and (_chinese(before) or _chinese(after)):
+            return ""
+        if before.isdigit() and after in "%‰":
+            return ""  # 50 % is 50%
+        if _split_numeral(left, right):
+            return ""
+        return " "
+
+    def _line_before(self, pos: int) -> str:
+        return self.raw[self.raw.rfind("\n", 0, pos) + 1:pos]
+
+    def _wrapped_numeral(self, start: int, left: str, right: str) -> bool:
+        """A line break inside a numeral of running prose: a column wrap, not a list."""
+        if not _split_numeral(left, right, line_break=True):
+            return False
+        line = self._line_before(start)
+        if not _HAS_CJK.search(line):
+            return False
+        width = self.line_width()
+        return width is None or len(line.strip()) >= width - 1
+
+    def line_width(self) -> int | None:
+        """The width a column-wrapped text is broken at, or None when lines vary."""
+        if self._width is False:
+            lengths = Counter(n for n in (len(line.strip()) for line in self.raw.split("\n")) if n >= 4)
+            total = sum(lengths.values())
+            width = None
+            if total >= _WRAP_MIN_LINES:
+                common = max(lengths, key=lambda n: (lengths[n], n))
+                near = lengths[common - 1] + lengths[common] + lengths[common + 1]
+                width = common if near >= _WRAP_SHARE * total else None
+            self._width = width
+        return self._width  # type: ignore[return-value]
+
+
+def _split_numeral(left: str, right: str, line_break: bool = False) -> bool:
+    """Digits on both sides of a gap that read as one numeral in Chinese prose: the
+    numeral starts after Chinese text (or the text's start) and ends before Chinese text,
+    so lists ("1 2 3", "10 20") and Latin text stay apart."""
+    i = len(left)
+    while i > 0 and left[i - 1] in _NUMERAL_CHARS:
+        i -= 1
+    j = 0
+    while j < len(right) and right[j] in _NUMERAL_CHARS:
+        j += 1
+    head, tail = left[i:], right[:j]
+    if not head or not tail or not (head[-1] in _DIGITS or tail[0] in _DIGITS):
+        return False
+    if head.count(".") + tail.count(".") > 1 or i == 0 and len(left) >= NUMERAL_REACH:
+        return False
+    pre = left[i - 1] if i else ""
+    post = right[j] if j < len(right) else ""
+    if pre and not _chinese(pre) and pre not in "¥$":
+        return False
+    if line_break:
+        return not post or _chinese(post) or post in "%‰"
+    return _chinese(post) or post in "%‰"

@@ -1,0 +1,125 @@
+"""The offset map from a cleaned text back to the caller's string.
+
+Cleaning only ever drops raw characters, replaces one by one, or expands one raw
+character into several clean ones (a unit symbol read as its name).  So the map from
+clean to raw positions is non-decreasing, and it is stored compactly as runs: from
+clean position c of a run (c, r) on, clean position i maps to raw r + (i - c).  An
+expansion is a run of its own for each of its characters after the first, all at r.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A cleaned text and the map from each of its characters to the raw string."""
+
+    raw: str
+    clean: str
+    runs: tuple[tuple[int, int], ...]  # (clean_start, raw_start) of each run
+    _starts: list[int] = field(init=False, repr=False, compare=False)
+    _raws: list[int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", [c for c, _ in self.runs])
+        object.__setattr__(self, "_raws", [r for _, r in self.runs])
+
+    def raw_index(self, i: int) -> int:
+        """Raw position of clean character i (0 <= i < len(clean))."""
+        k = bisect.bisect_right(self._starts, i) - 1
+        return self._raws[k] + (i - self._starts[k])
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Raw (start, end) of the clean span [start, end); end is exclusive."""
+        if not 0 <= start < end <= len(self.clean):
+            raise ValueError(f"span ({start}, {end}) outside the clean text of length {len(self.clean)}")
+        return self.raw_index(start), self.raw_index(end - 1) + 1
+
+    def surface(self, start: int, end: int) -> str:
+        """The contract's `text`: the clean reading of a span (normal characters, no
+        layout whitespace, no line break)."""
+        text = self.clean[start:end]
+        if "\n" not in text:
+            return text
+        out = ""
+        for part in text.split("\n"):
+            if out and part and _word_char(out[-1]) and _word_char(part[0]):
+                out += " "
+            out += part
+        return out.strip()
+
+    def to_msgpack(self) -> dict:
+        """Plain form kept on the Doc (msgpack-safe, for n_process > 1).  The clean text is
+        kept too: spaCy rebuilds doc.text from the tokens on every access."""
+        return {"raw": self.raw, "clean": self.clean, "runs": [self._starts, self._raws]}
+
+    @classmethod
+    def from_msgpack(cls, data: dict, clean: str) -> Layout:
+        """The Layout that to_msgpack wrote."""
+        starts, raws = data["runs"]
+        return cls(data["raw"], clean, tuple(zip(starts, raws)))
+
+    @classmethod
+    def identity(cls, text: str) -> Layout:
+        """The map of a text that needs no cleaning."""
+        return cls(text, text, ((0, 0),) if text else ())
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+class LayoutBuilder:
+    """Collects the clean text piece by piece together with its runs."""
+
+    __slots__ = ("pieces", "starts", "raws", "size", "run_end")
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+        self.starts: list[int] = []
+        self.raws: list[int] = []
+        self.size = 0        # clean characters so far
+        self.run_end = -1    # raw position the current run would map the next character to
+
+    def keep(self, text: str, raw_i: int) -> None:
+        """Append `text`, which stands one for one for raw[raw_i:raw_i + len(text)]."""
+        if not text:
+            return
+        if raw_i != self.run_end:
+            self.starts.append(self.size)
+            self.raws.append(raw_i)
+        self.pieces.append(text)
+        self.size += len(text)
+        self.run_end = raw_i + len(text)
+
+    def expand(self, text: str, raw_i: int) -> None:
+        """Append `text`, all of whose characters stand for the one raw character raw_i."""
+        self.keep(text[0], raw_i)
+        for j in range(1, len(text)):
+            self.starts.append(self.size)
+            self.raws.append(raw_i)
+            self.pieces.append(text[j])
+            self.size += 1
+        self.run_end = raw_i + 1
+
+    def last(self) -> str:
+        """The last clean character so far ('' at the start)."""
+        return self.pieces[-1][-1] if self.pieces else ""
+
+    def tail(self, n: int) -> str:
+        """The last n clean characters so far (fewer at the start)."""
+        out: list[str] = []
+        size = 0
+        for piece in reversed(self.pieces):
+            out.append(piece)
+            size += len(piece)
+            if size >= n:
+                break
+        return "".join(reversed(out))[-n:]
+
+    def build(self, raw: str, clean: str | None = None) -> Layout:
+        """The Layout; `clean` replaces the collected text one for one when given."""
+        text = "".join(self.pieces) if clean is None else clean
+        return Layout(raw, text, tuple(zip(self.starts, self.raws)))
