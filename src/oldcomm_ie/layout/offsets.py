@@ -11,6 +11,9 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+# What a kept gap of layout whitespace reads as in the clean text.
+_GAPS = " \n"
+
 
 @dataclass(frozen=True)
 class Layout:
@@ -32,15 +35,24 @@ class Layout:
         return self._raws[k] + (i - self._starts[k])
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
-        """Raw (start, end) of the clean span [start, end); end is exclusive."""
-        if not 0 <= start < end <= len(self.clean):
-            raise ValueError(f"span ({start}, {end}) outside the clean text of length {len(self.clean)}")
+        """Raw (start, end) of the clean span [start, end); end is exclusive.
+
+        A kept gap (' ' or '\n') at either end of a span is layout, not part of the
+        mention: it is left out, so offsets never start or end on whitespace."""
+        clean = self.clean
+        if not 0 <= start < end <= len(clean):
+            raise ValueError(f"span ({start}, {end}) outside the clean text of length {len(clean)}")
+        if clean[start] in _GAPS or clean[end - 1] in _GAPS:
+            inner = clean[start:end]
+            if inner.strip(_GAPS):
+                start += len(inner) - len(inner.lstrip(_GAPS))
+                end -= len(inner) - len(inner.rstrip(_GAPS))
         return self.raw_index(start), self.raw_index(end - 1) + 1
 
     def surface(self, start: int, end: int) -> str:
         """The contract's `text`: the clean reading of a span (normal characters, no
         layout whitespace, no line break)."""
-        text = self.clean[start:end]
+        text = self.clean[start:end].strip(_GAPS)
         if "\n" not in text:
             return text
         out = ""
@@ -48,7 +60,7 @@ class Layout:
             if out and part and _word_char(out[-1]) and _word_char(part[0]):
                 out += " "
             out += part
-        return out.strip()
+        return out
 
     def to_msgpack(self) -> dict:
         """Plain form kept on the Doc (msgpack-safe, for n_process > 1).  The clean text is
