@@ -1,4 +1,5 @@
 """Layout cleaning: what it removes, and that every offset maps back to the input."""
+import functools
 import re
 
 import pytest
@@ -112,3 +113,23 @@ def test_align_words_matches_spacy(text):
 
     words = list(text)
     assert align_words(words, text) == get_words_and_spaces(words, text)
+
+
+@functools.lru_cache(maxsize=1)
+def _pipeline():
+    return oldcomm_ie.load()
+
+
+@given(st.text(alphabet=st.sampled_from(list("改造面积ab1 \n\t\u3000\u200b㎡")), max_size=60))
+def test_char_doc_equals_generic_alignment(raw):
+    """The char segmenter's direct Doc has the tokens and spaces spaCy's alignment gives,
+    and its text is the clean text."""
+    from oldcomm_ie.layout import align_words
+
+    nlp = _pipeline()
+    clean = clean_layout(raw).clean
+    doc = nlp.make_doc(raw)
+    tokens, spaces = align_words(list(clean), clean)
+    assert [t.text for t in doc] == tokens
+    assert [bool(t.whitespace_) for t in doc] == spaces
+    assert doc.text == clean
