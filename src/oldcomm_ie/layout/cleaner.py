@@ -9,14 +9,14 @@ unit symbol expands to its name.  Traditional characters are then read as simpli
 """
 from __future__ import annotations
 
-import regex
+import re
 
 from .joins import GapReader
 from .normalize import ESCAPE_RE, EXPANSION_CLASS, EXPANSIONS, GAP, fold_text
 from .offsets import Layout, LayoutBuilder
 from .script import simplify
 
-_SCAN = regex.compile(f"(?P<gap>{GAP})|{EXPANSION_CLASS}")
+_SCAN = re.compile(f"(?P<gap>{GAP})|{EXPANSION_CLASS}")
 _ESCAPE_START = ("\x1b", "\x9b")
 _HAN, _HAN_END = "\u4e00", "\u9fff"
 
@@ -35,17 +35,16 @@ def clean_layout(raw: str) -> Layout:
         if start > pos:
             out.keep(text[pos:start], pos)
         pos = end
-        if m.group("gap") is None:
-            out.expand(EXPANSIONS[m.group(0)], start)
-        elif end - start == 1 and 0 < start and end < n and _HAN <= text[start - 1] <= _HAN_END \
-                and _HAN <= text[end] <= _HAN_END and text[start] in " \n":
+        if end - start == 1 and 0 < start and end < n and text[start] in " \n" \
+                and _HAN <= text[start - 1] <= _HAN_END and _HAN <= text[end] <= _HAN_END:
             continue  # the common case: a column wrap or a stray space between two ideographs
-        else:
-            first, ws = _whitespace(text, start, end)
-            if ws:  # a gap of invisible characters only is dropped
-                after = text[end] if end < n else ""
-                out.keep(gaps.replacement(ws, start, end, out.last(), EXPANSIONS.get(after, after)[:1], out),
-                         first)
+        if m.lastgroup is None:
+            out.expand(EXPANSIONS[m.group()], start)
+            continue
+        first, ws = _whitespace(text, start, end)
+        if ws:  # a gap of invisible characters only is dropped
+            after = text[end] if end < n else ""
+            out.keep(gaps.replacement(ws, start, end, out.last(), EXPANSIONS.get(after, after)[:1], out), first)
     if pos < n:
         out.keep(text[pos:], pos)
     return out.build(raw, simplify("".join(out.pieces)))

@@ -8,9 +8,8 @@ so that every later stage sees one spelling; the offset map keeps the raw positi
 """
 from __future__ import annotations
 
+import re
 import unicodedata
-
-import regex
 
 from ..tables import data_rows
 
@@ -45,9 +44,8 @@ def _fold_table() -> dict[int, str]:
 FOLD = _fold_table()
 
 
-def _char_class(codes) -> str:
-    """A regex character class of code points, written as ranges (a long list of single
-    characters makes the regex module test them one by one)."""
+def char_class(codes) -> str:
+    """A regex character class of code points, written as ranges."""
     ranges: list[list[int]] = []
     for c in sorted(codes):
         if ranges and c == ranges[-1][1] + 1:
@@ -57,7 +55,9 @@ def _char_class(codes) -> str:
     return "[" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in ranges) + "]"
 
 
-_FOLDABLE = regex.compile(_char_class(FOLD))
+# The standard library's re scans a character class an order of magnitude faster than
+# the regex module; these patterns need nothing else.
+_FOLDABLE = re.compile(char_class(FOLD))
 
 
 def fold_text(text: str) -> str:
@@ -66,6 +66,7 @@ def fold_text(text: str) -> str:
         return text
     return _FOLDABLE.sub(lambda m: FOLD[ord(m.group())], text)
 
+
 # Unit symbols read as the unit's name (㎡ -> 平方米): one raw character, several clean ones.
 EXPANSIONS: dict[str, str] = {symbol: reading for symbol, reading, *_ in data_rows("unit_symbols.tsv")}
 
@@ -73,19 +74,25 @@ EXPANSIONS: dict[str, str] = {symbol: reading for symbol, reading, *_ in data_ro
 # and str.split use; it includes the control separators \x1c-\x1f that converters leave.
 SPACE_CHARS = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
 
-# Invisible characters that are layout, not text: other control characters (C0, C1),
-# format characters (soft hyphen, zero-width space and joiners, word joiner, bidi marks,
-# byte order mark, tags), variation selectors and the combining grapheme joiner.
-_INVISIBLE = r"\p{Cc}\p{Cf}\u034f\u180b-\u180d\ufe00-\ufe0f\U000e0100-\U000e01ef"
+
+def _invisible() -> set[int]:
+    """Invisible characters that are layout, not text: control characters (C0, C1) and
+    format characters (Cc, Cf: soft hyphen, zero-width space and joiners, word joiner,
+    bidi marks, byte order mark, tags), variation selectors, the combining grapheme
+    joiner.  Format characters live in planes 0, 1 and 14 only."""
+    codes = {c for lo, hi in ((0, 0x20000), (0xE0000, 0xE1000))
+             for c in range(lo, hi) if unicodedata.category(chr(c)) in ("Cc", "Cf")}
+    codes.update([0x034F, *range(0x180B, 0x180E), *range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0)])
+    return codes - {ord(c) for c in SPACE_CHARS}
+
+
 # Terminal escape sequences (ECMA-48): CSI (ESC [ or 8-bit CSI), OSC strings with their
 # terminator, and the two-character escapes; each is dropped whole.
 _ESCAPE = (r"(?:\x1b\[|\x9b)[\x30-\x3f]*+[\x20-\x2f]*+[\x40-\x7e]"
            r"|\x1b\][^\x07\x1b\x9c\n]{0,512}+(?:\x07|\x1b\\|\x9c)"
            r"|\x1b[\x20-\x2f]*+[\x30-\x7e]")
-ESCAPE_RE = regex.compile(_ESCAPE)
+ESCAPE_RE = re.compile(_ESCAPE)
 # One maximal stretch of layout: whitespace, invisible characters and escape sequences.
 # Atomic and possessive, so each raw character is looked at a bounded number of times.
-GAP = rf"(?>{_ESCAPE}|[{regex.escape(SPACE_CHARS)}{_INVISIBLE}])++"
-EXPANSION_CLASS = _char_class(map(ord, EXPANSIONS))
-
-
+GAP = rf"(?>{_ESCAPE}|{char_class(_invisible() | {ord(c) for c in SPACE_CHARS})})++"
+EXPANSION_CLASS = char_class(map(ord, EXPANSIONS))

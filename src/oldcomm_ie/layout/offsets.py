@@ -97,14 +97,15 @@ class LayoutBuilder:
 
     def keep(self, text: str, raw_i: int) -> None:
         """Append `text`, which stands one for one for raw[raw_i:raw_i + len(text)]."""
-        if not text:
-            return
-        if raw_i != self.run_end:
-            self.starts.append(self.size)
-            self.raws.append(raw_i)
-        self.pieces.append(text)
-        self.size += len(text)
-        self.run_end = raw_i + len(text)
+        if text:
+            size = self.size
+            if raw_i != self.run_end:
+                self.starts.append(size)
+                self.raws.append(raw_i)
+            self.pieces.append(text)
+            n = len(text)
+            self.size = size + n
+            self.run_end = raw_i + n
 
     def expand(self, text: str, raw_i: int) -> None:
         """Append `text`, all of whose characters stand for the one raw character raw_i."""
