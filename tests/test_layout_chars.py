@@ -177,3 +177,19 @@ def test_extract_never_crashes_and_offsets_hold(raw):
         assert not raw[item.start].isspace() and not raw[item.end - 1].isspace()
     for q in result.quantities:
         assert isinstance(q.value, (int, Decimal))
+
+
+def test_doc_with_surrogates_crosses_processes():
+    """n_process > 1 ships each Doc as msgpack, which UTF-8 limits: the raw text goes as
+    surrogate-escaped bytes and comes back equal."""
+    import srsly
+
+    from oldcomm_ie.layout import doc_layout
+
+    raw = "\ud800改造面积3万平方米\udfff"
+    nlp = oldcomm_ie.load()
+    doc = nlp(raw)
+    back = doc.__class__(nlp.vocab).from_bytes(doc.to_bytes())
+    assert srsly.msgpack_loads(srsly.msgpack_dumps(doc._.layout)) == doc._.layout
+    layout = doc_layout(back)
+    assert layout.raw == raw and layout.raw_span(0, 3) == (0, 3)

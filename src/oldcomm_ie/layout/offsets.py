@@ -9,10 +9,12 @@ expansion is a run of its own for each of its characters after the first, all at
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 # What a kept gap of layout whitespace reads as in the clean text.
 _GAPS = " \n"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -64,14 +66,21 @@ class Layout:
 
     def to_msgpack(self) -> dict:
         """Plain form kept on the Doc (msgpack-safe, for n_process > 1).  The clean text is
-        kept too: spaCy rebuilds doc.text from the tokens on every access."""
-        return {"raw": self.raw, "clean": self.clean, "runs": [self._starts, self._raws]}
+        kept too: spaCy rebuilds doc.text from the tokens on every access.  A raw text
+        with lone surrogates, which UTF-8 cannot carry, goes as surrogate-escaped bytes."""
+        raw: str | bytes = self.raw
+        if _SURROGATE.search(self.raw):
+            raw = self.raw.encode("utf-8", "surrogatepass")
+        return {"raw": raw, "clean": self.clean, "runs": [self._starts, self._raws]}
 
     @classmethod
     def from_msgpack(cls, data: dict, clean: str) -> Layout:
         """The Layout that to_msgpack wrote."""
         starts, raws = data["runs"]
-        return cls(data["raw"], clean, tuple(zip(starts, raws)))
+        raw = data["raw"]
+        if isinstance(raw, bytes):
+            raw = raw.decode("utf-8", "surrogatepass")
+        return cls(raw, clean, tuple(zip(starts, raws)))
 
     @classmethod
     def identity(cls, text: str) -> Layout:
