@@ -17,6 +17,9 @@ JOINED = [
     ("总投资2.\n6亿元", "总投资2.6亿元"),
     ("惠及居民\n1280户", "惠及居民1280户"),
     ("增长50 %", "增长50%"),
+    ("修缮工作,2\n024年完成", "修缮工作,2024年完成"),   # half-width punctuation as in web text
+    ("共138户,1162\n0平方米", "共138户,11620平方米"),
+    ("面积;\n新建", "面积;新建"),
 ]
 
 KEPT_APART = [
@@ -28,6 +31,8 @@ KEPT_APART = [
     ("12, 80户", "12, 80户"),                   # a comma is no stray space
     ("in 2019 20 projects", "in 2019 20 projects"),
     ("版本2.1 3.5", "版本2.1 3.5"),             # two decimals are two numbers
+    ("1,2 3", "1,2 3"),
+    ("12 80", "12 80"),                          # no Chinese after: nothing says it is one
 ]
 
 

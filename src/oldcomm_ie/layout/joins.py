@@ -24,6 +24,9 @@ _TERMINAL = set("。！？!?；;：:”』」…）)】")
 # Characters that say a line is running prose (headlines and bylines rarely have them).
 _PROSE = regex.compile("[，,。；]")
 _NUMERAL_CHARS = set("0123456789.")
+# ASCII signs that web and converted text use as Chinese punctuation (half-width commas,
+# semicolons, brackets) or inside amounts.
+_ASCII_JOINABLE = set("%.,;:!?()")
 _DIGITS = set("0123456789")
 # How far a numeral around a gap is looked at (longer runs are no amount anyway).
 NUMERAL_REACH = 24
@@ -35,7 +38,7 @@ _WRAP_SHARE = 0.4
 
 def _joinable(ch: str) -> bool:
     """Characters between which layout whitespace carries no meaning."""
-    return is_cjk(ch) or is_cjk_punct(ch) or ch.isdigit() or ch in "%.,"
+    return is_cjk(ch) or is_cjk_punct(ch) or ch.isdigit() or ch in _ASCII_JOINABLE
 
 
 def _line_breaks(ws: str) -> int:
@@ -132,8 +135,8 @@ def _split_numeral(left: str, right: str, line_break: bool = False) -> bool:
         return False
     pre = left[i - 1] if i else ""
     post = right[j] if j < len(right) else ""
-    if pre and not _chinese(pre) and pre not in "¥$":
+    if pre and not (_chinese(pre) or pre in _ASCII_JOINABLE or pre in "¥$"):
         return False
-    if line_break:
-        return not post or _chinese(post) or post in "%‰"
+    if not post:
+        return line_break
     return _chinese(post) or post in "%‰"
