@@ -100,7 +100,7 @@ def test_map_is_increasing_and_in_range(raw):
     positions = [layout.raw_index(i) for i in range(len(layout.clean))]
     assert positions == sorted(positions)
     assert all(0 <= p < len(raw) for p in positions)
-    for a, b in zip(positions, positions[1:]):
+    for a, b in zip(positions, positions[1:], strict=False):
         assert a < b or raw[a] in EXPANSIONS
 
 

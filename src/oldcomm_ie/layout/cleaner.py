@@ -35,7 +35,7 @@ def clean_layout(raw: str) -> Layout:
         if start > pos:
             out.keep(text[pos:start], pos)
         pos = end
-        if end - start == 1 and 0 < start and end < n and text[start] in " \n" \
+        if end - start == 1 and start > 0 and end < n and text[start] in " \n" \
                 and _HAN <= text[start - 1] <= _HAN_END and _HAN <= text[end] <= _HAN_END:
             continue  # the common case: a column wrap or a stray space between two ideographs
         if m.lastgroup is None:

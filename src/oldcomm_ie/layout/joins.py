@@ -79,10 +79,9 @@ class GapReader:
                 return "\n"
             return "" if _PROSE.search(self.raw, self.raw.rfind("\n", 0, start) + 1, start) else "\n"
         if breaks:
-            if _joinable(before) and _joinable(after):
-                if not (before in _DIGITS and after in _DIGITS) or self._wrapped_numeral(start, left, right):
-                    return ""
-            return " "
+            digits = before in _DIGITS and after in _DIGITS
+            wrap = not digits or self._wrapped_numeral(start, left, right)
+            return "" if _joinable(before) and _joinable(after) and wrap else " "
         if _joinable(before) and _joinable(after) and (_chinese(before) or _chinese(after)):
             return ""
         if before.isdigit() and after in "%‰":

@@ -80,7 +80,7 @@ class Layout:
         raw = data["raw"]
         if isinstance(raw, bytes):
             raw = raw.decode("utf-8", "surrogatepass")
-        return cls(raw, clean, tuple(zip(starts, raws)))
+        return cls(raw, clean, tuple(zip(starts, raws, strict=True)))
 
     @classmethod
     def identity(cls, text: str) -> Layout:
@@ -144,4 +144,4 @@ class LayoutBuilder:
     def build(self, raw: str, clean: str | None = None) -> Layout:
         """The Layout; `clean` replaces the collected text one for one when given."""
         text = "".join(self.pieces) if clean is None else clean
-        return Layout(raw, text, tuple(zip(self.starts, self.raws)))
+        return Layout(raw, text, tuple(zip(self.starts, self.raws, strict=True)))
