@@ -193,3 +193,22 @@ def test_doc_with_surrogates_crosses_processes():
     assert srsly.msgpack_loads(srsly.msgpack_dumps(doc._.layout)) == doc._.layout
     layout = doc_layout(back)
     assert layout.raw == raw and layout.raw_span(0, 3) == (0, 3)
+
+
+LAYOUT_FAMILIES = ["\u200b", "2\xad", "\x1b[", "\x1b]0;", "1 ", "1\n", "改造12\n80户", "改 ", "改\n\n", "\ud800",
+                   "⽇", "㎡", "舊區", "改造，\n\n", "1. ", "\u3000"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("unit", LAYOUT_FAMILIES)
+def test_layout_families_stay_linear(unit):
+    """A hang detector, not a speed test: 100k characters of each family clean well
+    under the 5 s issue 13 allows a whole family."""
+    import time
+
+    text = unit * (100_000 // len(unit))
+    started = time.process_time()
+    layout = clean_layout(text)
+    assert time.process_time() - started < 5
+    if layout.clean:
+        assert 0 <= layout.raw_index(0) and layout.raw_span(0, len(layout.clean))[1] <= len(text)

@@ -44,7 +44,7 @@ def clean_layout(raw: str) -> Layout:
         first, ws = _whitespace(text, start, end)
         if ws:  # a gap of invisible characters only is dropped
             after = text[end] if end < n else ""
-            out.keep(gaps.replacement(ws, start, end, out.last(), EXPANSIONS.get(after, after)[:1], out), first)
+            out.keep(gaps.replacement(ws, start, end, out.last(), EXPANSIONS.get(after, after)[:1]), first)
     if pos < n:
         out.keep(text[pos:], pos)
     return out.build(raw, simplify("".join(out.pieces)))
@@ -56,6 +56,8 @@ def _whitespace(text: str, start: int, end: int) -> tuple[int, str]:
     gap = text[start:end]
     if gap.isspace():
         return start, gap
+    if end - start == 1:
+        return start, ""  # one invisible character
     if any(e in gap for e in _ESCAPE_START):
         gap = ESCAPE_RE.sub(lambda m: "\0" * len(m.group(0)), gap)
     first = next((i for i, ch in enumerate(gap) if ch.isspace()), 0)

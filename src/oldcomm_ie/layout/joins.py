@@ -9,6 +9,7 @@ stray space in one ("12 80户", "2. 6亿") must be joined, or the amount reads a
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 import regex
 
@@ -36,6 +37,7 @@ _WRAP_MIN_LINES = 4
 _WRAP_SHARE = 0.4
 
 
+@lru_cache(maxsize=8192)
 def _joinable(ch: str) -> bool:
     """Characters between which layout whitespace carries no meaning."""
     return is_cjk(ch) or is_cjk_punct(ch) or ch.isdigit() or ch in _ASCII_JOINABLE
@@ -47,6 +49,7 @@ def _line_breaks(ws: str) -> int:
     return ws.replace("\r\n", "\n").translate(_LINE_BREAKS).count("\n")
 
 
+@lru_cache(maxsize=8192)
 def _chinese(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or is_cjk(ch) or is_cjk_punct(ch)
 
@@ -60,16 +63,16 @@ class GapReader:
         self.folded = folded  # raw folded one for one (normalize.FOLD)
         self._width: int | None | bool = False  # False: not measured yet
 
-    def replacement(self, ws: str, start: int, end: int, before: str, after: str, out) -> str:
+    def replacement(self, ws: str, start: int, end: int, before: str, after: str) -> str:
         """What the whitespace `ws` found in raw[start:end] becomes.
 
-        before/after: the clean characters next to the gap ('' at an end of the text);
-        out: the LayoutBuilder of the clean text so far.
+        before/after: the clean characters next to the gap ('' at an end of the text).
         """
         if not before or not after:
             return ""
         if before in _NUMERAL_CHARS and after in _NUMERAL_CHARS:
-            left, right = out.tail(NUMERAL_REACH), self.folded[end:end + NUMERAL_REACH]
+            folded = self.folded
+            left, right = folded[max(0, start - NUMERAL_REACH):start], folded[end:end + NUMERAL_REACH]
         else:
             left = right = ""
         breaks = _line_breaks(ws)

@@ -119,27 +119,17 @@ class LayoutBuilder:
     def expand(self, text: str, raw_i: int) -> None:
         """Append `text`, all of whose characters stand for the one raw character raw_i."""
         self.keep(text[0], raw_i)
-        for j in range(1, len(text)):
-            self.starts.append(self.size)
-            self.raws.append(raw_i)
-            self.pieces.append(text[j])
-            self.size += 1
+        n = len(text)
+        if n > 1:
+            self.starts.extend(range(self.size, self.size + n - 1))
+            self.raws.extend([raw_i] * (n - 1))
+            self.pieces.append(text[1:])
+            self.size += n - 1
         self.run_end = raw_i + 1
 
     def last(self) -> str:
         """The last clean character so far ('' at the start)."""
         return self.pieces[-1][-1] if self.pieces else ""
-
-    def tail(self, n: int) -> str:
-        """The last n clean characters so far (fewer at the start)."""
-        out: list[str] = []
-        size = 0
-        for piece in reversed(self.pieces):
-            out.append(piece)
-            size += len(piece)
-            if size >= n:
-                break
-        return "".join(reversed(out))[-n:]
 
     def build(self, raw: str, clean: str | None = None) -> Layout:
         """The Layout; `clean` replaces the collected text one for one when given."""
