@@ -10,26 +10,42 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 
 # What a kept gap of layout whitespace reads as in the clean text.
 _GAPS = " \n"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-@dataclass(frozen=True)
 class Layout:
     """A cleaned text and the map from each of its characters to the raw string."""
 
-    raw: str
-    clean: str
-    runs: tuple[tuple[int, int], ...]  # (clean_start, raw_start) of each run
-    _starts: list[int] = field(init=False, repr=False, compare=False)
-    _raws: list[int] = field(init=False, repr=False, compare=False)
+    __slots__ = ("raw", "clean", "_starts", "_raws")
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_starts", [c for c, _ in self.runs])
-        object.__setattr__(self, "_raws", [r for _, r in self.runs])
+    def __init__(self, raw: str, clean: str, runs) -> None:
+        """runs: the (clean_start, raw_start) pair of each run."""
+        self.raw = raw
+        self.clean = clean
+        self._starts = [c for c, _ in runs]
+        self._raws = [r for _, r in runs]
+
+    @classmethod
+    def from_runs(cls, raw: str, clean: str, starts: list[int], raws: list[int]) -> Layout:
+        """The Layout of runs given as two lists (clean starts, raw starts); no copy."""
+        layout = cls.__new__(cls)
+        layout.raw, layout.clean, layout._starts, layout._raws = raw, clean, starts, raws
+        return layout
+
+    @property
+    def runs(self) -> tuple[tuple[int, int], ...]:
+        """(clean_start, raw_start) of each run."""
+        return tuple(zip(self._starts, self._raws, strict=True))
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Layout) and (self.raw, self.clean, self._starts, self._raws) == \
+            (other.raw, other.clean, other._starts, other._raws)
+
+    def __repr__(self) -> str:
+        return f"Layout(raw={self.raw!r}, clean={self.clean!r}, runs={self.runs!r})"
 
     def raw_index(self, i: int) -> int:
         """Raw position of clean character i (0 <= i < len(clean))."""
@@ -80,7 +96,7 @@ class Layout:
         raw = data["raw"]
         if isinstance(raw, bytes):
             raw = raw.decode("utf-8", "surrogatepass")
-        return cls(raw, clean, tuple(zip(starts, raws, strict=True)))
+        return cls.from_runs(raw, clean, list(starts), list(raws))
 
     @classmethod
     def identity(cls, text: str) -> Layout:
@@ -134,4 +150,4 @@ class LayoutBuilder:
     def build(self, raw: str, clean: str | None = None) -> Layout:
         """The Layout; `clean` replaces the collected text one for one when given."""
         text = "".join(self.pieces) if clean is None else clean
-        return Layout(raw, text, tuple(zip(self.starts, self.raws, strict=True)))
+        return Layout.from_runs(raw, text, self.starts, self.raws)
