@@ -33,6 +33,8 @@ KEPT_APART = [
     ("版本2.1 3.5", "版本2.1 3.5"),             # two decimals are two numbers
     ("1,2 3", "1,2 3"),
     ("12 80", "12 80"),                          # no Chinese after: nothing says it is one
+    ("see (a)\n(b)", "see (a) (b)"),             # ASCII punctuation joins only next to Chinese
+    ("a;\nb", "a; b"),
 ]
 
 

@@ -25,9 +25,10 @@ _TERMINAL = set("。！？!?；;：:”』」…）)】")
 # Characters that say a line is running prose (headlines and bylines rarely have them).
 _PROSE = regex.compile("[，,。；]")
 _NUMERAL_CHARS = set("0123456789.")
-# ASCII signs that web and converted text use as Chinese punctuation (half-width commas,
-# semicolons, brackets) or inside amounts.
-_ASCII_JOINABLE = set("%.,;:!?()")
+# ASCII signs inside amounts, and those that web and converted text use as Chinese
+# punctuation (half-width semicolons, brackets): joinable next to a Chinese character.
+_AMOUNT_SIGNS = set("%.,")
+_ASCII_PUNCT = set(";:!?()")
 _DIGITS = set("0123456789")
 # How far a numeral around a gap is looked at (longer runs are no amount anyway).
 NUMERAL_REACH = 24
@@ -40,7 +41,17 @@ _WRAP_SHARE = 0.4
 @lru_cache(maxsize=8192)
 def _joinable(ch: str) -> bool:
     """Characters between which layout whitespace carries no meaning."""
-    return is_cjk(ch) or is_cjk_punct(ch) or ch.isdigit() or ch in _ASCII_JOINABLE
+    return is_cjk(ch) or is_cjk_punct(ch) or ch.isdigit() or ch in _AMOUNT_SIGNS
+
+
+def _pair(before: str, after: str) -> bool:
+    """Whitespace between these two carries no meaning (ASCII punctuation only next to
+    Chinese: "a;\nb" keeps its space)."""
+    if before in _ASCII_PUNCT:
+        return _chinese(after)
+    if after in _ASCII_PUNCT:
+        return _chinese(before)
+    return _joinable(before) and _joinable(after)
 
 
 def _line_breaks(ws: str) -> int:
@@ -78,14 +89,14 @@ class GapReader:
         breaks = _line_breaks(ws)
         if breaks > 1:
             # A blank line closes a paragraph unless a column break cut prose mid-sentence.
-            if before in _TERMINAL or not (_joinable(before) and _joinable(after)):
+            if before in _TERMINAL or not _pair(before, after):
                 return "\n"
             return "" if _PROSE.search(self.raw, self.raw.rfind("\n", 0, start) + 1, start) else "\n"
         if breaks:
             digits = before in _DIGITS and after in _DIGITS
             wrap = not digits or self._wrapped_numeral(start, left, right)
-            return "" if _joinable(before) and _joinable(after) and wrap else " "
-        if _joinable(before) and _joinable(after) and (_chinese(before) or _chinese(after)):
+            return "" if _pair(before, after) and wrap else " "
+        if _pair(before, after) and (_chinese(before) or _chinese(after)):
             return ""
         if before.isdigit() and after in "%‰":
             return ""  # 50 % is 50%
@@ -137,7 +148,7 @@ def _split_numeral(left: str, right: str, line_break: bool = False) -> bool:
         return False
     pre = left[i - 1] if i else ""
     post = right[j] if j < len(right) else ""
-    if pre and not (_chinese(pre) or pre in _ASCII_JOINABLE or pre in "¥$"):
+    if pre and not (_chinese(pre) or pre in _AMOUNT_SIGNS or pre in _ASCII_PUNCT or pre in "¥$"):
         return False
     if not post:
         return line_break
