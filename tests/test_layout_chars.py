@@ -211,4 +211,4 @@ def test_layout_families_stay_linear(unit):
     layout = clean_layout(text)
     assert time.process_time() - started < 5
     if layout.clean:
-        assert 0 <= layout.raw_index(0) and layout.raw_span(0, len(layout.clean))[1] <= len(text)
+        assert layout.raw_index(0) >= 0 and layout.raw_span(0, len(layout.clean))[1] <= len(text)
