@@ -20,6 +20,9 @@ JOINED = [
     ("修缮工作,2\n024年完成", "修缮工作,2024年完成"),   # half-width punctuation as in web text
     ("共138户,1162\n0平方米", "共138户,11620平方米"),
     ("面积;\n新建", "面积;新建"),
+    ("采用EP\nC模式", "采用EPC模式"),             # a model acronym cut by a wrap
+    ("采用F+EP\nC+O模式", "采用F+EPC+O模式"),
+    ("采用P PP模式", "采用PPP模式"),               # or by a stray space
 ]
 
 KEPT_APART = [
@@ -35,6 +38,10 @@ KEPT_APART = [
     ("12 80", "12 80"),                          # no Chinese after: nothing says it is one
     ("see (a)\n(b)", "see (a) (b)"),             # ASCII punctuation joins only next to Chinese
     ("a;\nb", "a; b"),
+    ("A B两栋", "A B两栋"),                       # two letters are two names
+    ("由A B C三家", "由A B C三家"),
+    ("EPC\nPPP", "EPC PPP"),                     # no Chinese on the line: a list
+    ("Urban\nRenewal", "Urban Renewal"),
 ]
 
 

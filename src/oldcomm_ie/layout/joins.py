@@ -25,6 +25,8 @@ _TERMINAL = set("。！？!?；;：:”』」…）)】")
 # Characters that say a line is running prose (headlines and bylines rarely have them).
 _PROSE = regex.compile("[，,。；]")
 _NUMERAL_CHARS = set("0123456789.")
+# Model acronyms (PPP, EPC, F+EPC+O) that a wrap or a stray space cuts.
+_CAPITALS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ+")
 # ASCII signs inside amounts, and those that web and converted text use as Chinese
 # punctuation (half-width semicolons, brackets): joinable next to a Chinese character.
 _AMOUNT_SIGNS = set("%.,")
@@ -81,7 +83,7 @@ class GapReader:
         """
         if not before or not after:
             return ""
-        if before in _NUMERAL_CHARS and after in _NUMERAL_CHARS:
+        if (before in _NUMERAL_CHARS and after in _NUMERAL_CHARS) or (before in _CAPITALS and after in _CAPITALS):
             folded = self.folded
             left, right = folded[max(0, start - NUMERAL_REACH):start], folded[end:end + NUMERAL_REACH]
         else:
@@ -93,24 +95,25 @@ class GapReader:
                 return "\n"
             return "" if _PROSE.search(self.raw, self.raw.rfind("\n", 0, start) + 1, start) else "\n"
         if breaks:
+            if _split_acronym(left, right):
+                return "" if self._column_wrap(start) else " "
             digits = before in _DIGITS and after in _DIGITS
-            wrap = not digits or self._wrapped_numeral(start, left, right)
+            wrap = not digits or (_split_numeral(left, right, line_break=True) and self._column_wrap(start))
             return "" if _pair(before, after) and wrap else " "
         if _pair(before, after) and (_chinese(before) or _chinese(after)):
             return ""
         if before.isdigit() and after in "%‰":
             return ""  # 50 % is 50%
-        if _split_numeral(left, right):
+        if _split_numeral(left, right) or _split_acronym(left, right):
             return ""
         return " "
 
     def _line_before(self, pos: int) -> str:
         return self.raw[self.raw.rfind("\n", 0, pos) + 1:pos]
 
-    def _wrapped_numeral(self, start: int, left: str, right: str) -> bool:
-        """A line break inside a numeral of running prose: a column wrap, not a list."""
-        if not _split_numeral(left, right, line_break=True):
-            return False
+    def _column_wrap(self, start: int) -> bool:
+        """The line break at `start` wraps a column of prose: the line before holds
+        Chinese and is as long as the text's lines are."""
         line = self._line_before(start)
         if not _HAS_CJK.search(line):
             return False
@@ -153,3 +156,20 @@ def _split_numeral(left: str, right: str, line_break: bool = False) -> bool:
     if not post:
         return line_break
     return _chinese(post) or post in "%‰"
+
+
+def _split_acronym(left: str, right: str) -> bool:
+    """Capitals on both sides of a gap that read as one acronym in Chinese prose
+    ("EP\nC模式", "P PP项目"): Chinese (or an end of the text) on both sides, three to
+    twelve letters together, so "A B" and Latin text stay apart."""
+    i = len(left)
+    while i > 0 and left[i - 1] in _CAPITALS:
+        i -= 1
+    j = 0
+    while j < len(right) and right[j] in _CAPITALS:
+        j += 1
+    if not i < len(left) or not j or not 3 <= len(left) - i + j <= 12:
+        return False
+    pre = left[i - 1] if i else ""
+    post = right[j] if j < len(right) else ""
+    return (not pre or _chinese(pre)) and (not post or _chinese(post)) and not (i == 0 and len(left) >= NUMERAL_REACH)
