@@ -32,7 +32,7 @@ _CAPITALS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ+")
 _AMOUNT_SIGNS = set("%.,")
 _ASCII_PUNCT = set(";:!?()")
 _DIGITS = set("0123456789")
-# How far a numeral around a gap is looked at (longer runs are no amount anyway).
+# How far a numeral or acronym around a gap is looked at (longer runs are no amount anyway).
 NUMERAL_REACH = 24
 # A wrapped text: at least this many lines of text, this share of them within one
 # character of the commonest length.
