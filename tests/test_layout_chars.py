@@ -212,3 +212,19 @@ def test_layout_families_stay_linear(unit):
     assert time.process_time() - started < 5
     if layout.clean:
         assert layout.raw_index(0) >= 0 and layout.raw_span(0, len(layout.clean))[1] <= len(text)
+
+
+def test_without_opencc_traditional_text_is_read_as_it_is(monkeypatch):
+    import sys
+
+    from oldcomm_ie.layout import script
+
+    script._converter.cache_clear()
+    monkeypatch.setitem(sys.modules, "opencc", None)  # import opencc raises ImportError
+    try:
+        with pytest.warns(UserWarning, match="opencc"):
+            assert script.simplify("舊區改造項目") == "舊區改造項目"
+    finally:
+        monkeypatch.undo()
+        script._converter.cache_clear()
+    assert script.simplify("舊區改造項目") == "旧区改造项目"

@@ -8,6 +8,7 @@ conversion keeps the length character by character, so the offset map is unchang
 """
 from __future__ import annotations
 
+import warnings
 from functools import lru_cache
 from operator import ne
 
@@ -21,8 +22,13 @@ MIN_CHANGES = 3
 
 @lru_cache(maxsize=1)
 def _converter():
-    import opencc  # the native package or opencc-python-reimplemented: the same API
-
+    """OpenCC's t2s converter (the native package or opencc-python-reimplemented, which
+    share the API), or None where neither is installed: then nothing is converted."""
+    try:
+        import opencc
+    except ImportError:
+        warnings.warn("opencc is not installed: traditional characters are read as they are", stacklevel=3)
+        return None
     return opencc.OpenCC("t2s")
 
 
@@ -45,7 +51,7 @@ def _changes(a: str, b: str) -> int:
 
 def simplify(text: str) -> str:
     """`text` with its traditional passages in simplified characters, same length."""
-    if text.isascii():
+    if text.isascii() or _converter() is None:
         return text
     converted = _t2s(text)
     if converted == text:
