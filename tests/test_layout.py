@@ -1,4 +1,5 @@
 """Layout cleaning: what it removes, and that every offset maps back to the input."""
+import functools
 import re
 
 import pytest
@@ -7,6 +8,7 @@ from hypothesis import strategies as st
 
 import oldcomm_ie
 from oldcomm_ie.layout import clean_layout
+from oldcomm_ie.layout.normalize import EXPANSIONS
 
 CASES = [
     # raw, clean
@@ -40,6 +42,14 @@ def test_every_clean_char_maps_to_its_raw_char(raw, _):
         assert r == ch or r.isspace() or ord(r) - 0xFEE0 == ord(ch)
 
 
+def test_raw_span_leaves_out_gaps_at_the_ends():
+    layout = clean_layout("项目“一\n\n”")
+    assert layout.clean == "项目“一\n”"
+    assert layout.raw_span(3, 5) == (3, 4)       # "一\n": the kept paragraph break is no part of it
+    assert layout.raw_span(4, 5) == (4, 5)       # the gap alone still maps to its raw character
+    assert layout.surface(2, 5) == "“一"
+
+
 def test_raw_span_rejects_spans_outside_the_text():
     layout = clean_layout("改造 面积")
     with pytest.raises(ValueError):
@@ -53,7 +63,9 @@ def test_clean_layout_rejects_non_str():
         clean_layout(None)
 
 
-CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
+# Simplified characters that OpenCC's t2s leaves as they are (random ideographs would be
+# read as traditional text and converted).
+CJK = st.sampled_from(list("改造小区项目街道社区居民投资建设城市更新老旧完成面积工程加装电梯停车位"))
 PIECE = st.one_of(CJK, st.sampled_from(list("0123456789.%，。、万亿元户平方米约余多")))
 BREAK = st.sampled_from(["\n", " ", "\n\n", " \n", "\u3000", "\r\n"])
 
@@ -82,10 +94,14 @@ def test_span_text_is_its_raw_slice_without_layout_whitespace(raw):
 
 @given(st.text(max_size=300))
 def test_map_is_increasing_and_in_range(raw):
+    """Strictly increasing except inside an expansion (one raw unit symbol, several clean
+    characters)."""
     layout = clean_layout(raw)
     positions = [layout.raw_index(i) for i in range(len(layout.clean))]
-    assert positions == sorted(set(positions))
+    assert positions == sorted(positions)
     assert all(0 <= p < len(raw) for p in positions)
+    for a, b in zip(positions, positions[1:], strict=False):
+        assert a < b or raw[a] in EXPANSIONS
 
 
 @given(st.text(alphabet=st.sampled_from(list("改造面积ab1 \n\t\u3000")), max_size=60))
@@ -97,3 +113,23 @@ def test_align_words_matches_spacy(text):
 
     words = list(text)
     assert align_words(words, text) == get_words_and_spaces(words, text)
+
+
+@functools.lru_cache(maxsize=1)
+def _pipeline():
+    return oldcomm_ie.load()
+
+
+@given(st.text(alphabet=st.sampled_from(list("改造面积ab1 \n\t\u3000\u200b㎡")), max_size=60))
+def test_char_doc_equals_generic_alignment(raw):
+    """The char segmenter's direct Doc has the tokens and spaces spaCy's alignment gives,
+    and its text is the clean text."""
+    from oldcomm_ie.layout import align_words
+
+    nlp = _pipeline()
+    clean = clean_layout(raw).clean
+    doc = nlp.make_doc(raw)
+    tokens, spaces = align_words(list(clean), clean)
+    assert [t.text for t in doc] == tokens
+    assert [bool(t.whitespace_) for t in doc] == spaces
+    assert doc.text == clean

@@ -1,0 +1,160 @@
+"""The spaCy side: a tokenizer that cleans first and keeps the map on the Doc."""
+from __future__ import annotations
+
+from spacy.lang.zh import ChineseTokenizer
+from spacy.tokens import Doc
+from spacy.util import DummyTokenizer, registry
+
+from .cleaner import clean_layout
+from .normalize import FOLD, REPLACEMENT
+from .offsets import Layout
+
+if not Doc.has_extension("layout"):
+    Doc.set_extension("layout", default=None)
+
+_SURROGATES = {c: REPLACEMENT for c, v in FOLD.items() if v == REPLACEMENT}
+
+
+class LayoutTokenizer(DummyTokenizer):
+    """spaCy's Chinese tokenizer behind the layout cleaner.
+
+    `nlp(raw)` builds the Doc on the clean text and keeps the map to `raw` in
+    `doc._.layout` (plain data), so every later stage can report raw offsets.
+    """
+
+    def __init__(self, vocab, segmenter: str = "char", clean: bool = True):
+        self.vocab = vocab
+        self.clean = clean
+        self.inner = ChineseTokenizer(vocab, segmenter=segmenter)
+        self._orth: dict[str, int] = {}  # character -> its hash, added to the vocab's strings
+
+    @property
+    def segmenter(self) -> str:
+        return self.inner.segmenter
+
+    def __call__(self, text: str) -> Doc:
+        if not isinstance(text, str):
+            raise TypeError(f"text must be str, not {type(text).__name__}")
+        if self.clean:
+            layout = clean_layout(text)
+        else:  # no cleaning, but nothing spaCy cannot encode either
+            layout = Layout(text, text.translate(_SURROGATES), ((0, 0),) if text else ())
+        clean = layout.clean
+        if self.inner.segmenter == "char" and self.clean:
+            doc = self._char_doc(clean)
+        else:
+            doc = Doc(self.vocab, *align_words(self._words(clean), clean))
+        doc._.layout = layout.to_msgpack()
+        return doc
+
+    def _words(self, clean: str) -> list[str]:
+        if self.inner.segmenter == "jieba":
+            return [w for w in self.inner.jieba_seg.cut(clean, cut_all=False) if w]
+        if self.inner.segmenter == "pkuseg":
+            if self.inner.pkuseg_seg is None:
+                raise ValueError("the pkuseg segmenter has no model: load('pkuseg', pkuseg_model=PATH)")
+            return self.inner.pkuseg_seg.cut(clean)
+        return list(clean)
+
+    def _char_doc(self, clean: str) -> Doc:
+        """One token per character, built without generic alignment: the cleaner leaves
+        only single ' ' and '\\n' between characters, never at either end, so a ' ' is the
+        trailing space of the token before it and a '\\n' is a token of its own (as
+        spaCy's alignment makes it).  Tokens go in as hashes: spaCy then skips hashing
+        every character again."""
+        if " " in clean:
+            parts = clean.split(" ")
+            chars = "".join(parts)
+            spaces = [False] * len(chars)
+            at = -1
+            for part in parts[:-1]:
+                at += len(part)
+                spaces[at] = True
+        else:
+            chars = clean
+            spaces = [False] * len(chars)
+        orth = self._orth
+        try:
+            ids = [orth[ch] for ch in chars]
+        except KeyError:
+            add = self.vocab.strings.add
+            for ch in set(chars) - orth.keys():
+                orth[ch] = add(ch, allow_transient=False)
+            ids = [orth[ch] for ch in chars]
+        return Doc(self.vocab, words=ids, spaces=spaces)
+
+    def initialize(self, get_examples=None, *, nlp=None, pkuseg_model=None, pkuseg_user_dict="default"):
+        self.inner.initialize(get_examples, nlp=nlp, pkuseg_model=pkuseg_model,
+                              pkuseg_user_dict=pkuseg_user_dict)
+
+    def to_bytes(self, **kwargs) -> bytes:
+        return self.inner.to_bytes(**kwargs)
+
+    def from_bytes(self, data: bytes, **kwargs) -> LayoutTokenizer:
+        self.inner.from_bytes(data, **kwargs)
+        return self
+
+    def to_disk(self, path, **kwargs) -> None:
+        self.inner.to_disk(path, **kwargs)
+
+    def from_disk(self, path, **kwargs) -> LayoutTokenizer:
+        self.inner.from_disk(path, **kwargs)
+        return self
+
+
+def align_words(words: list[str], text: str) -> tuple[list[str], list[bool]]:
+    """Tokens and trailing-space flags for a Doc whose text is exactly `text`.
+
+    spaCy's util.get_words_and_spaces does the same but slices the rest of the text for
+    every word, which is quadratic (a 1 MB article took minutes); this walks it once.
+    """
+    tokens: list[str] = []
+    spaces: list[bool] = []
+    pos = 0
+    for word in words:
+        if not word or word.isspace():
+            continue
+        start = text.find(word, pos)
+        if start < 0:
+            raise ValueError(f"segmenter word {word!r} not found in the text after position {pos}")
+        if start > pos:  # whitespace the segmenter skipped
+            gap = text[pos:start]
+            if gap == " " and tokens and not spaces[-1]:
+                spaces[-1] = True
+            else:
+                tokens.append(gap)
+                spaces.append(False)
+        tokens.append(word)
+        spaces.append(False)
+        pos = start + len(word)
+        if text.startswith(" ", pos):
+            spaces[-1] = True
+            pos += 1
+    if pos < len(text):
+        tokens.append(text[pos:])
+        spaces.append(False)
+    return tokens, spaces
+
+
+@registry.tokenizers("oldcomm_ie.layout_tokenizer.v1")
+def create_layout_tokenizer(segmenter: str = "char", clean: bool = True):
+    """Config entry: [nlp.tokenizer] @tokenizers = "oldcomm_ie.layout_tokenizer.v1"."""
+
+    def make(nlp):
+        return LayoutTokenizer(nlp.vocab, segmenter=segmenter, clean=clean)
+
+    return make
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's (clean) text, without rebuilding it from the tokens when it is kept."""
+    data = doc._.layout
+    return data["clean"] if data is not None and "clean" in data else doc.text
+
+
+def doc_layout(doc: Doc) -> Layout:
+    """The Layout of a Doc made by LayoutTokenizer (identity for any other Doc)."""
+    data = doc._.layout
+    if data is None:
+        return Layout.identity(doc.text)
+    return Layout.from_msgpack(data, doc_text(doc))
