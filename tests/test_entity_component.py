@@ -77,3 +77,13 @@ def test_bad_pattern_is_refused_with_a_clear_error():
 
     with pytest.raises(ValueError, match="label"):
         oldcomm_ie.load().get_pipe("oldcomm_entities").add_patterns([{"label": "THING", "pattern": "x"}])
+
+
+def test_max_length_survives_a_reload(tmp_path):
+    oldcomm_ie.load(max_chars=1234).to_disk(tmp_path / "model")
+    loaded = spacy.load(tmp_path / "model")
+    assert loaded.max_length == 1234
+    import pytest
+
+    with pytest.raises(ValueError, match="over the limit of 1,234"):
+        oldcomm_ie.extract("甲" * 1235, nlp=loaded)

@@ -11,11 +11,11 @@ from . import layout as _layout  # noqa: F401  (registers the tokenizer and Doc.
 from . import entities as _entities  # noqa: F401  (registers oldcomm_entities)
 from . import quantities as _quantities  # noqa: F401  (registers oldcomm_quantities)
 from . import relations as _relations  # noqa: F401  (registers oldcomm_relations)
+from .chars import DEFAULT_MAX_CHARS
 from .records import Extraction, from_doc
 
 SEGMENTERS = ("char", "jieba", "pkuseg")
 STAGES = ("oldcomm_quantities", "oldcomm_entities", "oldcomm_relations")
-DEFAULT_MAX_CHARS = 20_000_000
 
 
 def load(segmenter: str = "char", pkuseg_model: str | None = None,
@@ -32,13 +32,12 @@ def load(segmenter: str = "char", pkuseg_model: str | None = None,
     if segmenter == "pkuseg" and not pkuseg_model:
         raise ValueError("segmenter='pkuseg' needs pkuseg_model, the path of a local pkuseg model")
     config = {"nlp": {"tokenizer": {"@tokenizers": "oldcomm_ie.layout_tokenizer.v1",
-                                    "segmenter": segmenter}}}
+                                    "segmenter": segmenter, "max_chars": max_chars}}}
     nlp = spacy.blank("zh", config=config)
     if segmenter == "pkuseg":
         nlp.tokenizer.initialize(pkuseg_model=pkuseg_model)
     for stage in STAGES:
         nlp.add_pipe(stage)
-    nlp.max_length = max_chars
     return nlp
 
 

@@ -137,10 +137,15 @@ def align_words(words: list[str], text: str) -> tuple[list[str], list[bool]]:
 
 
 @registry.tokenizers("oldcomm_ie.layout_tokenizer.v1")
-def create_layout_tokenizer(segmenter: str = "char", clean: bool = True):
-    """Config entry: [nlp.tokenizer] @tokenizers = "oldcomm_ie.layout_tokenizer.v1"."""
+def create_layout_tokenizer(segmenter: str = "char", clean: bool = True, max_chars: int | None = None):
+    """Config entry: [nlp.tokenizer] @tokenizers = "oldcomm_ie.layout_tokenizer.v1".
+
+    max_chars, when set, becomes nlp.max_length: spaCy keeps no max_length in its config, so
+    the limit lives here and a pipeline saved with nlp.to_disk keeps it after spacy.load."""
 
     def make(nlp):
+        if max_chars is not None:
+            nlp.max_length = max_chars
         return LayoutTokenizer(nlp.vocab, segmenter=segmenter, clean=clean)
 
     return make
