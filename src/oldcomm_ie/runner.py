@@ -1,0 +1,249 @@
+"""A corpus run: read files, skip contents already stored, extract in worker processes (or
+on a Ray cluster), store results and failures, and survive workers that die.
+
+Why a pool of our own rather than `nlp.pipe(n_process=...)` or `multiprocessing.Pool`:
+a worker killed by the OOM killer leaves those waiting forever.  `ProcessPoolExecutor`
+notices (BrokenProcessPool); the batches that were in flight are tried once more in a
+fresh pool, and failed with a recorded reason if their worker dies again.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from .store import Source, path_text, sha256_of
+
+MAX_DEATHS_IN_A_ROW = 3
+DIED = "worker process died (killed, or out of memory?) twice while extracting this batch"
+
+
+class WorkerDied(RuntimeError):
+    """The process (or Ray actor) running a batch is gone."""
+
+
+class RunStopped(RuntimeError):
+    """The run cannot go on (workers keep dying); the store keeps what is finished."""
+
+
+def sources(paths: list[str], iter_files) -> list[tuple[Path, Source]]:
+    """(file, Source) for each file under the paths given; `doc_id` is relative to the folder
+    named, so a/1.txt and b/1.txt stay apart, and the same whatever spelling of the folder."""
+    out = []
+    for arg in paths:
+        root = Path(arg)
+        for f in iter_files([arg]):
+            try:
+                doc_id = f.relative_to(root).as_posix() if root.is_dir() else f.name
+            except ValueError:
+                doc_id = f.name
+            out.append((f, Source(path_text(f.resolve()), path_text(doc_id or f.name))))
+    return out
+
+
+_NLP = None  # the pipeline of a worker process
+
+
+def worker_init(segmenter: str, pkuseg_model: str | None, max_chars: int) -> None:
+    global _NLP
+    from .pipeline import load
+
+    _NLP = load(segmenter=segmenter, pkuseg_model=pkuseg_model, max_chars=max_chars)
+
+
+def extract_batch(nlp, work: list[tuple[str, str]]) -> list[tuple[object, str | None]]:
+    """(Extraction, None) or (None, error) per (text, doc_id).
+
+    Workers hand back the plain Extraction, not the Doc: shipping Docs of one-character
+    tokens costs more than the extraction itself (measured: 0.63× one process on 2 cores)."""
+    from .records import from_doc
+
+    out = []
+    for text, doc_id in work:
+        try:
+            out.append((from_doc(nlp(text), doc_id), None))
+        except Exception as exc:  # a document the pipeline fails on is reported, not fatal
+            out.append((None, f"{type(exc).__name__}: {exc}"))
+    return out
+
+
+def _worker_batch(work):
+    return extract_batch(_NLP, work)
+
+
+class InlinePool:
+    """One process: the batch is extracted when submitted."""
+
+    window = 1
+
+    def __init__(self, init: tuple):
+        worker_init(*init)
+
+    def submit(self, work):
+        return extract_batch(_NLP, work)
+
+    def result(self, handle):
+        return handle
+
+    def restart(self) -> None:  # the main process cannot die and go on
+        raise RunStopped("cannot restart the main process")
+
+    def close(self) -> None:
+        pass
+
+
+class LocalPool:
+    """N spawned worker processes, each loading the pipeline once."""
+
+    def __init__(self, n: int, init: tuple):
+        self.n, self.init = n, init
+        self.window = 2 * n  # a batch queued behind each running one: no worker waits
+        self._start()
+
+    def _start(self) -> None:
+        import multiprocessing
+
+        self.executor = ProcessPoolExecutor(self.n, mp_context=multiprocessing.get_context("spawn"),
+                                            initializer=worker_init, initargs=self.init)
+
+    def submit(self, work):
+        return self.executor.submit(_worker_batch, work)
+
+    def result(self, handle):
+        try:
+            return handle.result()
+        except BrokenProcessPool as exc:
+            raise WorkerDied(str(exc)) from exc
+
+    def restart(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self._start()
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+class Run:
+    """One corpus run: reads files, feeds the pool, writes results and failures."""
+
+    def __init__(self, store, errors_path: Path | None, max_chars: int, decode, progress):
+        self.store, self.errors_path, self.max_chars = store, errors_path, max_chars
+        self.decode, self.progress = decode, progress
+        self.errors = None
+        self.failed_now: set[str] = set()  # contents that failed in this run: not tried twice
+        self.counts = {"documents": 0, "failed": 0, "skipped": 0, "quantities": 0, "entities": 0,
+                       "projects": 0, "chars": 0}
+
+    def fail(self, source: Source, error: str) -> None:
+        """Record a failure in the store and the error log, and print it once."""
+        self.counts["failed"] += 1
+        if source.digest is not None:
+            self.failed_now.add(source.digest)
+        self.store.add_failure(source, error)
+        self.progress.write(f"oldcomm-ie: {source.path}: {error}", file=sys.stderr)
+        if self.errors_path is not None:
+            if self.errors is None:  # appended to: earlier runs' lines are kept
+                self.errors = open(self.errors_path, "a", encoding="utf-8")
+            self.errors.write(json.dumps({"time": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "path": source.path,
+                                          "doc_id": source.doc_id, "sha256": source.digest, "error": error},
+                                         ensure_ascii=False) + "\n")
+            self.errors.flush()
+        self.progress.update(1)
+
+    def items(self, files: list[tuple[Path, Source]]):
+        """(text, source) for each file still to do; failures and skips are recorded here."""
+        for path, source in files:
+            try:
+                data = path.read_bytes()
+            except OSError as exc:  # vanished, unreadable, a folder: reported, never fatal
+                self.fail(source, f"cannot read: {exc.strerror or exc}")
+                continue
+            source.digest = sha256_of(data)
+            if source.digest in self.failed_now or self.store.done(source.digest):
+                self.store.seen(source)
+                self.counts["skipped"] += 1
+                self.progress.update(1)
+                continue
+            try:
+                decoded = self.decode(data, path, self.max_chars)
+            except ValueError as exc:
+                self.fail(source, str(exc))
+                continue
+            text = getattr(decoded, "text", None)
+            if text is None:
+                text, source.encoding = decoded
+            else:
+                source.encoding = getattr(decoded, "encoding", None)
+            yield text, source
+
+    def take(self, source: Source, text: str, result, error: str | None) -> None:
+        if error:
+            self.fail(source, error)
+            return
+        stored_text = getattr(result, "text", None) or text
+        if self.store.add(source, result, stored_text):
+            self.counts["documents"] += 1
+            self.counts["chars"] += len(text)
+            for key in ("quantities", "entities", "projects"):
+                self.counts[key] += len(getattr(result, key))
+        else:
+            self.counts["skipped"] += 1
+        self.progress.update(1)
+
+    def close(self) -> None:
+        if self.errors is not None:
+            self.errors.close()
+
+
+def drive(run: Run, pool, items, batch_size: int) -> None:
+    """Feed batches to the pool, at most `pool.window` in flight, and take the results in
+    input order (so every engine writes the same store)."""
+    pending: deque = deque()
+    deaths = 0
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == batch_size:
+            pending.append((batch, pool.submit(_work(batch)), 0))
+            batch = []
+        while len(pending) >= pool.window:
+            deaths = _take_first(run, pool, pending, deaths)
+    if batch:
+        pending.append((batch, pool.submit(_work(batch)), 0))
+    while pending:
+        deaths = _take_first(run, pool, pending, deaths)
+
+
+def _work(batch) -> list[tuple[str, str]]:
+    return [(text, source.doc_id) for text, source in batch]
+
+
+def _take_first(run: Run, pool, pending: deque, deaths: int) -> int:
+    batch, handle, attempt = pending[0]
+    try:
+        results = pool.result(handle)
+    except WorkerDied as exc:
+        deaths += 1
+        if deaths > MAX_DEATHS_IN_A_ROW:
+            raise RunStopped(f"worker processes died {deaths} times in a row ({exc}); stopping. The store "
+                             "keeps every finished document; run again to resume.") from exc
+        run.progress.write(f"oldcomm-ie: a worker died ({exc}); starting a fresh pool", file=sys.stderr)
+        pool.restart()
+        retried = deque()
+        for b, _, tries in pending:  # every batch in flight went down with the pool
+            if tries:
+                for _text, source in b:
+                    run.fail(source, DIED)
+            else:
+                retried.append((b, pool.submit(_work(b)), tries + 1))
+        pending.clear()
+        pending.extend(retried)
+        return deaths
+    pending.popleft()
+    for (text, source), (result, error) in zip(batch, results):
+        run.take(source, text, result, error)
+    return 0
