@@ -130,6 +130,7 @@ def test_failed_file_is_retried_and_keeps_its_row(tmp_path):
 
 def test_two_processes_give_the_same_database(tmp_path):
     folder = corpus(tmp_path)
+    (folder / "004 bad.txt").write_bytes(b"\x80\x81\xfe\xff" * 5)  # failures land in input order too
     one, two = tmp_path / "one.sqlite", tmp_path / "two.sqlite"
     main(["extract", str(folder), "-o", str(one), "--quiet"])
     main(["extract", str(folder), "-o", str(two), "--quiet", "--n-process", "2", "--batch-size", "2"])

@@ -12,7 +12,7 @@ import json
 import sys
 import time
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
@@ -111,7 +111,12 @@ class LocalPool:
                                             initializer=worker_init, initargs=self.init)
 
     def submit(self, work):
-        return self.executor.submit(_worker_batch, work)
+        try:
+            return self.executor.submit(_worker_batch, work)
+        except BrokenProcessPool as exc:  # the pool broke since the last result: fail this one alike
+            failed = Future()
+            failed.set_exception(exc)
+            return failed
 
     def result(self, handle):
         try:
@@ -155,12 +160,14 @@ class Run:
         self.progress.update(1)
 
     def items(self, files: list[tuple[Path, Source]]):
-        """(text, source) for each file still to do; failures and skips are recorded here."""
+        """(text, source, None) for each file still to do, (None, source, error) for one that
+        cannot be read: failures travel with the batches so that every engine stores them
+        in input order.  Contents already stored are recorded here."""
         for path, source in files:
             try:
                 data = path.read_bytes()
             except OSError as exc:  # vanished, unreadable, a folder: reported, never fatal
-                self.fail(source, f"cannot read: {exc.strerror or exc}")
+                yield None, source, f"cannot read: {exc.strerror or exc}"
                 continue
             source.digest = sha256_of(data)
             if source.digest in self.failed_now or self.store.done(source.digest):
@@ -171,16 +178,18 @@ class Run:
             try:
                 decoded = self.decode(data, path, self.max_chars)
             except ValueError as exc:
-                self.fail(source, str(exc))
+                self.failed_now.add(source.digest)
+                yield None, source, str(exc)
                 continue
             text = getattr(decoded, "text", None)
             if text is None:
                 text, source.encoding = decoded
             else:
                 source.encoding = getattr(decoded, "encoding", None)
-            yield text, source
+            yield text, source, None
 
     def take(self, source: Source, text: str, result, error: str | None) -> None:
+        """Store one extracted document (or the pipeline's error for it)."""
         if error:
             self.fail(source, error)
             return
@@ -219,7 +228,7 @@ def drive(run: Run, pool, items, batch_size: int) -> None:
 
 
 def _work(batch) -> list[tuple[str, str]]:
-    return [(text, source.doc_id) for text, source in batch]
+    return [(text, source.doc_id) for text, source, error in batch if error is None]
 
 
 def _take_first(run: Run, pool, pending: deque, deaths: int) -> int:
@@ -236,14 +245,18 @@ def _take_first(run: Run, pool, pending: deque, deaths: int) -> int:
         retried = deque()
         for b, _, tries in pending:  # every batch in flight went down with the pool
             if tries:
-                for _text, source in b:
-                    run.fail(source, DIED)
+                for _text, source, error in b:
+                    run.fail(source, error or DIED)
             else:
                 retried.append((b, pool.submit(_work(b)), tries + 1))
         pending.clear()
         pending.extend(retried)
         return deaths
     pending.popleft()
-    for (text, source), (result, error) in zip(batch, results):
-        run.take(source, text, result, error)
+    results = iter(results)
+    for text, source, error in batch:
+        if error is not None:
+            run.fail(source, error)
+        else:
+            run.take(source, text, *next(results))
     return 0
