@@ -123,7 +123,8 @@ def test_usage_errors_exit_2(tmp_path, capsys):
     assert "unknown output type '.docx'" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("suffix, module, extra", [(".parquet", "pyarrow", "parquet"), (".xlsx", "openpyxl", "excel")])
+@pytest.mark.parametrize("suffix, module, extra", [(".parquet", "pyarrow", "parquet"),
+                                                   (".xlsx", "openpyxl", "excel")])
 def test_missing_extra_is_a_message_not_a_traceback(tmp_path, capsys, monkeypatch, suffix, module, extra):
     import importlib.util
 
@@ -140,7 +141,8 @@ def articles(tmp_path):
     src = tmp_path / "in"
     src.mkdir()
     (src / "a.txt").write_text("杭州市拱墅区和睦新村老旧小区改造项目总投资约1.6亿元。", encoding="utf-8")
-    (src / "b.txt").write_text("天津市河西区友谊路街道改造项目惠及居民800户，由天津城投集团投资3000万元。", encoding="utf-8")
+    (src / "b.txt").write_text("天津市河西区友谊路街道改造项目惠及居民800户，"
+                               "由天津城投集团投资3000万元。", encoding="utf-8")
     (src / "c.txt").write_text("今天天气很好。", encoding="utf-8")
     return src
 

@@ -10,9 +10,9 @@ import time
 from pathlib import Path
 
 import pytest
+from test_store import corpus, dump, query
 
 from oldcomm_ie.cli import main
-from test_store import corpus, dump, query
 
 
 def stored(db: Path) -> int:

@@ -1,16 +1,19 @@
 """Corpus runs into the SQLite store: one document per content, provenance, numbers an
 analyst can sum, idempotence, retries, two writers, a full disk."""
 import json
+import os
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from oldcomm_ie.cli import main
-from oldcomm_ie.store import SQLiteStore, Source, investment_total, project_key
 from oldcomm_ie.records import Quantity
+from oldcomm_ie.store import Source, SQLiteStore, investment_total, project_key
 
 ARTICLES = ["苏州市姑苏区双塔街道竹辉新村老旧小区改造项目总投资约1.6亿元，惠及居民2100户。",
             "南京市鼓楼区宁海路街道江苏路社区完成改造，加装电梯12部。",
@@ -140,7 +143,8 @@ def test_two_processes_give_the_same_database(tmp_path):
 def test_two_writers_on_one_file_corrupt_nothing(tmp_path):
     folder = corpus(tmp_path, 24)
     db = tmp_path / "shared.sqlite"
-    cmd = [sys.executable, "-m", "oldcomm_ie.cli", "extract", str(folder), "-o", str(db), "--quiet", "--batch-size", "1"]
+    cmd = [sys.executable, "-m", "oldcomm_ie.cli", "extract", str(folder), "-o", str(db), "--quiet",
+           "--batch-size", "1"]
     procs = [subprocess.Popen(cmd, stderr=subprocess.PIPE) for _ in range(2)]
     errs = [p.communicate(timeout=300)[1].decode() for p in procs]
     assert [p.returncode for p in procs] == [0, 0], errs
@@ -265,3 +269,31 @@ def test_amounts_keep_exact_text_beside_numbers(tmp_path):
     assert main(["extract", str(folder), "-o", str(db), "--quiet"]) == 0
     rows = query(db, "SELECT text, value, value_num FROM quantities ORDER BY start")
     assert rows == [("35.5%", "0.355", 0.355), ("1.25亿元", "125000000", 125000000.0)]
+
+
+@settings(max_examples=60)
+@given(st.lists(st.tuples(st.integers(1, 10**12), st.sampled_from([None, "total", "subsidy", "loan", "residents"])),
+                max_size=6))
+def test_investment_total_is_one_reported_amount(amounts):
+    total = investment_total([money(v, role) for v, role in amounts])
+    if not amounts:
+        assert total is None
+    else:
+        assert total in {v for v, _ in amounts}
+        totals = [v for v, role in amounts if role == "total"]
+        assert total == max(totals or [v for v, _ in amounts])
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="needs a file system that takes any bytes as a name")
+def test_a_file_name_that_is_no_utf8_is_stored_and_the_run_goes_on(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "ok.txt").write_text(ARTICLES[1], encoding="utf-8")
+    with open(os.path.join(os.fsencode(folder), b"\xb8\xc4\xd4\xec.txt"), "wb") as f:  # GBK bytes as a name
+        f.write(ARTICLES[0].encode("utf-8"))
+    db = tmp_path / "r.sqlite"
+    assert main(["extract", str(folder), "-o", str(db), "--quiet"]) == 0
+    assert sorted(r[0] for r in query(db, "SELECT doc_id FROM paths")) == ["\\xb8\\xc4\\xd4\\xec.txt", "ok.txt"]
+    out = tmp_path / "o.jsonl"
+    assert main(["extract", str(folder), "-o", str(out), "--quiet"]) == 0
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 2

@@ -49,7 +49,7 @@ def decode(data: bytes, path: Path, max_chars: int | None = None) -> tuple[str, 
     raise DecodeError(f"{path}: not UTF-8, GB18030 or Big5 text")
 
 
-EXIT_OK, EXIT_STOPPED, EXIT_USAGE, EXIT_PARTIAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_OK, EXIT_STOPPED, EXIT_PARTIAL, EXIT_INTERRUPTED = 0, 1, 3, 130  # 2: usage errors (argparse)
 
 
 def _open_output(args, parser):

@@ -89,9 +89,6 @@ class InlinePool:
     def result(self, handle):
         return handle
 
-    def restart(self) -> None:  # the main process cannot die and go on
-        raise RunStopped("cannot restart the main process")
-
     def close(self) -> None:
         pass
 
@@ -152,7 +149,7 @@ class Run:
         self.progress.write(f"oldcomm-ie: {source.path}: {error}", file=sys.stderr)
         if self.errors_path is not None:
             if self.errors is None:  # appended to: earlier runs' lines are kept
-                self.errors = open(self.errors_path, "a", encoding="utf-8")
+                self.errors = open(self.errors_path, "a", encoding="utf-8")  # noqa: SIM115 - open for the run
             self.errors.write(json.dumps({"time": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "path": source.path,
                                           "doc_id": source.doc_id, "sha256": source.digest, "error": error},
                                          ensure_ascii=False) + "\n")

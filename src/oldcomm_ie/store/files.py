@@ -53,7 +53,7 @@ class JSONLStore(_Once):
 
     def __init__(self, path: str | Path | int):
         super().__init__()
-        self.file = open(path, "w", encoding="utf-8", closefd=not isinstance(path, int))
+        self.file = open(path, "w", encoding="utf-8", closefd=not isinstance(path, int))  # noqa: SIM115 - open for the run
 
     def add(self, source, result, text: str | None = None) -> bool:
         d = result if isinstance(result, dict) else result.to_dict()
@@ -90,7 +90,7 @@ class CSVStore(_Once):
 
     def __init__(self, path: str | Path):
         super().__init__()
-        self.file = open(path, "w", encoding="utf-8-sig", newline="")
+        self.file = open(path, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115 - open for the run
         self.writer = csv.DictWriter(self.file, fieldnames=WIDE_COLUMNS)
         self.writer.writeheader()
 

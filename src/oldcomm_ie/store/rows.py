@@ -87,17 +87,18 @@ def project_records(result) -> list[ProjectRecord]:
     extraction, d = as_extraction(result)
     evidence = _EvidenceIndex(d.get("relations") or ())
     records = []
-    for project, pd in zip(extraction.projects, d.get("projects") or ()):
+    for project, pd in zip(extraction.projects, d.get("projects") or (), strict=True):
         admin = pd.get("admin") or {}
         mentions = [tuple(m) for m in project.mentions]
         items = [Item(slot, text, evidence=evidence.find(slot, text, None, mentions))
                  for slot in ("places", "investors", "models") for text in getattr(project, slot)]
         roles = [(x or {}).get("role") for x in pd.get("investments") or ()]
-        for q, qd, role in zip(project.investments, pd.get("investments") or (), roles):
-            items.append(Item("investments", q.text, q, role=role, evidence=_evidence(qd, evidence, "investments", q, mentions)))
-        for q, qd in zip(project.periods, pd.get("periods") or ()):
+        for q, qd, role in zip(project.investments, pd.get("investments") or (), roles, strict=True):
+            items.append(Item("investments", q.text, q, role=role,
+                              evidence=_evidence(qd, evidence, "investments", q, mentions)))
+        for q, qd in zip(project.periods, pd.get("periods") or (), strict=True):
             items.append(Item("periods", q.text, q, evidence=_evidence(qd, evidence, "periods", q, mentions)))
-        for o, od in zip(project.outcomes, pd.get("outcomes") or ()):
+        for o, od in zip(project.outcomes, pd.get("outcomes") or (), strict=True):
             q = o.quantity
             items.append(Item("outcomes", q.text, q, metric=o.metric,
                               evidence=_evidence(od.get("quantity") or {}, evidence, "outcomes", q, mentions)))

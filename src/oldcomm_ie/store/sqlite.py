@@ -201,9 +201,9 @@ class SQLiteStore:
         self.db.execute("INSERT OR REPLACE INTO paths (path, doc_id, sha256, error) VALUES (?, ?, ?, ?)",
                         (source.path, source.doc_id, digest, error))
         old = row[0] if row else None
-        if old is not None and old != digest:
-            if self.db.execute("SELECT 1 FROM paths WHERE sha256 = ? LIMIT 1", (old,)).fetchone() is None:
-                self.db.execute("DELETE FROM documents WHERE sha256 = ?", (old,))
+        if old is not None and old != digest and self.db.execute(
+                "SELECT 1 FROM paths WHERE sha256 = ? LIMIT 1", (old,)).fetchone() is None:
+            self.db.execute("DELETE FROM documents WHERE sha256 = ?", (old,))
 
     def _children(self, doc: int, result, records, text: str | None) -> None:
         self.db.executemany(
