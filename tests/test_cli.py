@@ -181,3 +181,15 @@ def test_non_positive_numbers_are_refused(tmp_path, flag, capsys):
         main(["extract", str(tmp_path), "-o", str(tmp_path / "o.jsonl"), flag, "0"])
     assert exc.value.code == 2
     assert "must be 1 or more" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("extra_args, message", [
+    (["--segmenter", "pkuseg"], "needs --pkuseg-model"),
+    (["--segmenter", "pkuseg", "--pkuseg-model", "no/such/folder"], "no such folder"),
+])
+def test_a_segmenter_that_cannot_load_is_a_usage_error(tmp_path, capsys, extra_args, message):
+    with pytest.raises(SystemExit) as exc:
+        main(["extract", str(tmp_path), "-o", str(tmp_path / "o.jsonl"), *extra_args])
+    err = capsys.readouterr().err
+    assert exc.value.code == 2 and message in err and "Traceback" not in err
+    assert not (tmp_path / "o.jsonl").exists()

@@ -70,6 +70,22 @@ def _open_output(args, parser):
         parser.error(f"cannot write {args.output}: {exc.strerror or exc}")
 
 
+def _check_segmenter(args, parser) -> None:
+    """A segmenter that cannot load is a usage error here, not a traceback in every worker."""
+    import importlib.util
+
+    if args.segmenter == "pkuseg":
+        if not args.pkuseg_model:
+            parser.error("--segmenter pkuseg needs --pkuseg-model DIR (get one with: oldcomm-ie pkuseg-model DIR)")
+        if not Path(args.pkuseg_model).is_dir():
+            parser.error(f"--pkuseg-model {args.pkuseg_model}: no such folder")
+    needs = {"jieba": ("jieba", "jieba"), "pkuseg": ("spacy_pkuseg", "pkuseg")}.get(args.segmenter)
+    if needs and importlib.util.find_spec(needs[0]) is None:
+        parser.error(f"--segmenter {args.segmenter} needs {needs[0]}: pip install 'oldcomm-ie[{needs[1]}]'")
+    if args.engine == "ray" and importlib.util.find_spec("ray") is None:
+        parser.error("--engine ray needs ray: pip install 'oldcomm-ie[ray]'")
+
+
 def _pool(args):
     from .runner import InlinePool, LocalPool
 
@@ -85,17 +101,23 @@ def cmd_extract(args: argparse.Namespace, parser: argparse.ArgumentParser | None
     from .runner import Run, RunStopped, drive, sources
 
     parser = parser or build_parser()
+    _check_segmenter(args, parser)
     store = _open_output(args, parser)
     errors = Path(args.errors) if args.errors else (None if args.output == "-" else Path(args.output + ".errors.jsonl"))
     if errors is not None:
         errors.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        pool = _pool(args)
+    except (ValueError, ImportError, OSError) as exc:  # e.g. a broken model folder
+        store.close()
+        print(f"oldcomm-ie: cannot load the pipeline: {exc}", file=sys.stderr)
+        return EXIT_STOPPED
     files = sources(args.paths, iter_files)
     progress = _progress(len(files), args.quiet)
     run = Run(store, errors, args.max_chars, decode, progress)
     started = time.perf_counter()
-    status, pool = None, None
+    status = None
     try:
-        pool = _pool(args)
         drive(run, pool, run.items(files), args.batch_size)
     except RunStopped as exc:
         status = _stop(progress, str(exc))
@@ -106,8 +128,7 @@ def cmd_extract(args: argparse.Namespace, parser: argparse.ArgumentParser | None
         status = _stop(progress, "interrupted; every document finished so far is stored, run again to resume",
                        EXIT_INTERRUPTED)
     finally:
-        if pool is not None:
-            pool.close()
+        pool.close()
         progress.close()
         run.close()
         store.close()
