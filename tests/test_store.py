@@ -297,3 +297,16 @@ def test_a_file_name_that_is_no_utf8_is_stored_and_the_run_goes_on(tmp_path):
     out = tmp_path / "o.jsonl"
     assert main(["extract", str(folder), "-o", str(out), "--quiet"]) == 0
     assert len(out.read_text(encoding="utf-8").splitlines()) == 2
+
+
+def test_project_table_view_is_the_wide_csv_table(tmp_path):
+    import csv
+
+    folder = corpus(tmp_path, 4)
+    db, table = tmp_path / "r.sqlite", tmp_path / "t.csv"
+    main(["extract", str(folder), "-o", str(db), "--quiet"])
+    main(["extract", str(folder), "-o", str(table), "--quiet"])
+    with open(table, encoding="utf-8-sig", newline="") as f:
+        expected = [(r["doc_id"], r["project"], r["investors"] or None, r["outcomes"] or None) for r in csv.DictReader(f)]
+    assert expected
+    assert query(db, "SELECT doc_id, project, investors, outcomes FROM project_table ORDER BY project_id") == expected

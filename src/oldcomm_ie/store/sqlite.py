@@ -81,6 +81,23 @@ CREATE VIEW IF NOT EXISTS distinct_projects AS
            MAX(admin_code) AS admin_code, MAX(investment_total) AS investment_total,
            COUNT(DISTINCT doc) AS documents, COUNT(*) AS records, MIN(id) AS first_project
     FROM projects p GROUP BY project_key;
+CREATE VIEW IF NOT EXISTS project_table AS
+    SELECT d.doc_id, p.id AS project_id, p.name AS project, p.province, p.city, p.district, p.admin_code,
+           p.investment_total,
+           (SELECT group_concat(s.text, '；') FROM project_slots s
+            WHERE s.project = p.id AND s.slot = 'places') AS places,
+           (SELECT group_concat(s.text, '；') FROM project_slots s
+            WHERE s.project = p.id AND s.slot = 'investors') AS investors,
+           (SELECT group_concat(s.text, '；') FROM project_slots s
+            WHERE s.project = p.id AND s.slot = 'investments') AS investments,
+           (SELECT group_concat(s.text, '；') FROM project_slots s
+            WHERE s.project = p.id AND s.slot = 'models') AS models,
+           (SELECT group_concat(s.text, '；') FROM project_slots s
+            WHERE s.project = p.id AND s.slot = 'periods') AS periods,
+           (SELECT group_concat(s.metric || ' ' || s.text, '；') FROM project_slots s
+            WHERE s.project = p.id AND s.slot = 'outcomes') AS outcomes,
+           p.project_key
+    FROM projects p JOIN documents d ON d.id = p.doc;
 CREATE VIEW IF NOT EXISTS failures AS
     SELECT p.path, p.doc_id, p.sha256, COALESCE(p.error, d.error) AS error
     FROM paths p LEFT JOIN documents d ON d.sha256 = p.sha256
@@ -153,6 +170,9 @@ class SQLiteStore:
 
     def seen(self, source) -> None:
         """Record a path whose content is already stored (provenance only)."""
+        row = self.db.execute("SELECT doc_id, sha256, error FROM paths WHERE path = ?", (source.path,)).fetchone()
+        if row == (source.doc_id, source.digest, None):  # a re-run: nothing to write, no lock taken
+            return
         with self.transaction():
             self._path(source, None)
 
