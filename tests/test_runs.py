@@ -103,3 +103,81 @@ def test_ray_engine_equals_one_process(tmp_path, capsys):
     assert query(ray_db, "SELECT doc_id FROM failures") == [("big.txt",)]
     assert main(["extract", str(folder), "-o", str(ray_db), "--engine", "ray", "--quiet"]) == 0  # resumed
     assert "6 already done" in capsys.readouterr().err
+
+
+class FlakyPool:
+    """An in-process pool whose worker 'dies' while the batches holding given texts run."""
+
+    window = 3
+
+    def __init__(self, nlp, deadly: set[str], deaths_per_text: int):  # deadly: every text given
+        from oldcomm_ie.runner import extract_batch
+
+        self.extract = extract_batch
+        self.nlp, self.deadly, self.left = nlp, deadly, {t: deaths_per_text for t in deadly}
+        self.restarts = 0
+
+    def submit(self, work):
+        return work
+
+    def result(self, work):
+        from oldcomm_ie.runner import WorkerDied
+
+        for text, _ in work:
+            if self.left.get(text, 0) > 0:
+                self.left[text] -= 1
+                raise WorkerDied("killed")
+        return self.extract(self.nlp, work)
+
+    def restart(self):
+        self.restarts += 1
+
+    def close(self):
+        pass
+
+
+def flaky_run(tmp_path, nlp, deadly_index: int, deaths: int):
+    from tqdm import tqdm
+
+    from oldcomm_ie.cli import decode, iter_files
+    from oldcomm_ie.runner import Run, drive, sources
+    from oldcomm_ie.store import SQLiteStore
+
+    folder = corpus(tmp_path, 12)
+    files = sources([str(folder)], iter_files)
+    texts = [f.read_text(encoding="utf-8") for f, _ in files]
+    deadly = set(texts) if deadly_index is None else {texts[deadly_index]}
+    db = tmp_path / "r.sqlite"
+    store = SQLiteStore(db)
+    progress = tqdm(disable=True)
+    run = Run(store, None, 10_000, decode, progress)
+    pool = FlakyPool(nlp, deadly, deaths)
+    try:
+        drive(run, pool, run.items(files), batch_size=2)
+    finally:
+        store.close()
+    return db, pool, run
+
+
+def test_a_batch_whose_worker_dies_once_is_retried(tmp_path, nlp):
+    db, pool, run = flaky_run(tmp_path, nlp, 5, deaths=1)
+    assert pool.restarts == 1
+    assert query(db, "SELECT COUNT(*) FROM documents WHERE status = 'ok'") == [(12,)]
+
+
+@pytest.mark.parametrize("deaths", [3, 10 ** 6])
+def test_only_the_document_that_kills_its_worker_fails_and_the_run_goes_on(tmp_path, nlp, deaths):
+    from oldcomm_ie.runner import DIED
+
+    db, pool, run = flaky_run(tmp_path, nlp, 5, deaths=deaths)
+    assert pool.restarts == 3  # in flight, its batch alone, itself alone
+    assert query(db, "SELECT doc_id, error FROM documents WHERE status = 'failed'") == [("005 文章.txt", DIED)]
+    assert query(db, "SELECT COUNT(*) FROM documents WHERE status = 'ok'") == [(11,)]
+    assert run.counts["failed"] == 1
+
+
+def test_workers_that_keep_dying_stop_the_run_with_a_message(tmp_path, nlp):
+    from oldcomm_ie.runner import RunStopped
+
+    with pytest.raises(RunStopped, match="died 4 times in a row"):
+        flaky_run(tmp_path, nlp, None, deaths=10 ** 6)

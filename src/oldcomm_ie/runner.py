@@ -3,8 +3,9 @@ on a Ray cluster), store results and failures, and survive workers that die.
 
 Why a pool of our own rather than `nlp.pipe(n_process=...)` or `multiprocessing.Pool`:
 a worker killed by the OOM killer leaves those waiting forever.  `ProcessPoolExecutor`
-notices (BrokenProcessPool); the batches that were in flight are tried once more in a
-fresh pool, and failed with a recorded reason if their worker dies again.
+notices (BrokenProcessPool); the batches that were in flight are tried again one at a
+time in a fresh pool, a batch that kills it again is split, and only the document whose
+worker dies while it runs alone is failed, with a recorded reason (tried again next run).
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from pathlib import Path
 from .store import Source, path_text, sha256_of
 
 MAX_DEATHS_IN_A_ROW = 3
-DIED = "worker process died (killed, or out of memory?) twice while extracting this batch"
+DIED = "worker process died (killed, or out of memory?) while extracting this document alone"
 
 
 class WorkerDied(RuntimeError):
@@ -214,12 +215,12 @@ def drive(run: Run, pool, items, batch_size: int) -> None:
     for item in items:
         batch.append(item)
         if len(batch) == batch_size:
-            pending.append((batch, pool.submit(_work(batch)), 0))
+            pending.append((batch, pool.submit(_work(batch))))
             batch = []
         while len(pending) >= pool.window:
             deaths = _take_first(run, pool, pending, deaths)
     if batch:
-        pending.append((batch, pool.submit(_work(batch)), 0))
+        pending.append((batch, pool.submit(_work(batch))))
     while pending:
         deaths = _take_first(run, pool, pending, deaths)
 
@@ -228,32 +229,54 @@ def _work(batch) -> list[tuple[str, str]]:
     return [(text, source.doc_id) for text, source, error in batch if error is None]
 
 
-def _take_first(run: Run, pool, pending: deque, deaths: int) -> int:
-    batch, handle, attempt = pending[0]
-    try:
-        results = pool.result(handle)
-    except WorkerDied as exc:
-        deaths += 1
-        if deaths > MAX_DEATHS_IN_A_ROW:
-            raise RunStopped(f"worker processes died {deaths} times in a row ({exc}); stopping. The store "
-                             "keeps every finished document; run again to resume.") from exc
-        run.progress.write(f"oldcomm-ie: a worker died ({exc}); starting a fresh pool", file=sys.stderr)
-        pool.restart()
-        retried = deque()
-        for b, _, tries in pending:  # every batch in flight went down with the pool
-            if tries:
-                for _text, source, error in b:
-                    run.fail(source, error or DIED)
-            else:
-                retried.append((b, pool.submit(_work(b)), tries + 1))
-        pending.clear()
-        pending.extend(retried)
-        return deaths
-    pending.popleft()
+def _take(run: Run, batch, results) -> None:
     results = iter(results)
     for text, source, error in batch:
         if error is not None:
             run.fail(source, error)
         else:
             run.take(source, text, *next(results))
+
+
+def _take_first(run: Run, pool, pending: deque, deaths: int) -> int:
+    batch, handle = pending[0]
+    try:
+        results = pool.result(handle)
+    except WorkerDied as exc:  # every batch in flight went down with the pool: retry each alone
+        deaths = _died(run, pool, deaths, exc)
+        suspects = [b for b, _ in pending]
+        pending.clear()
+        for b in suspects:
+            deaths = _alone(run, pool, b, deaths)
+        return deaths
+    pending.popleft()
+    _take(run, batch, results)
     return 0
+
+
+def _alone(run: Run, pool, batch, deaths: int) -> int:
+    """Run one batch with nothing else in flight; if its worker dies again, split it until
+    the document that kills it is alone, and fail only that one."""
+    try:
+        results = pool.result(pool.submit(_work(batch)))
+    except WorkerDied as exc:
+        deaths = _died(run, pool, deaths, exc)
+        if len(batch) == 1:
+            _text, source, error = batch[0]
+            run.fail(source, error or DIED)
+            return deaths
+        for item in batch:
+            deaths = _alone(run, pool, [item], deaths)
+        return deaths
+    _take(run, batch, results)
+    return 0
+
+
+def _died(run: Run, pool, deaths: int, exc: Exception) -> int:
+    deaths += 1
+    if deaths > MAX_DEATHS_IN_A_ROW:
+        raise RunStopped(f"worker processes died {deaths} times in a row ({exc}); stopping. The store "
+                         "keeps every finished document; run again to resume.") from exc
+    run.progress.write(f"oldcomm-ie: a worker died ({exc}); starting a fresh pool", file=sys.stderr)
+    pool.restart()
+    return deaths
