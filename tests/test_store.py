@@ -227,7 +227,9 @@ def article(doc_id, name, province, city, code, amounts):
     part = text.index(amounts[1][0])
     invs = [{**q(amounts[0][0], amounts[0][1], start), "role": "total"},
             {**q(amounts[1][0], amounts[1][1], part), "role": "subsidy"}]
-    return text, {"doc_id": doc_id, "quantities": invs, "entities": [], "relations": [
+    place = {"start": 0, "end": 3, "text": name[:3], "label": "PLACE", "subtype": "city",
+             "admin": {"province": province, "city": city, "district": None, "code": code[:4] + "00"}}
+    return text, {"doc_id": doc_id, "quantities": invs, "entities": [place], "relations": [
         {"label": "INVESTMENT", "head": [0, len(name)], "tail": [start, start + len(amounts[0][0])],
          "evidence": [0, len(text)], "head_text": name, "tail_text": amounts[0][0]}],
         "projects": [{"name": name, "mentions": [[0, len(name)]], "aliases": [], "places": [], "investors": [],
@@ -259,6 +261,7 @@ def test_store_sums_by_province_and_groups_one_project_across_documents(tmp_path
                          "FROM investments i JOIN projects p ON p.id = i.project JOIN documents d ON d.id = p.doc "
                          "WHERE i.role = 'total' AND d.doc_id = '3.txt'")
     assert evidence == [(docs[2][0], docs[2][0])]
+    assert query(db, "SELECT text, province, admin_code FROM entities WHERE doc = 3") == [("长沙市", "湖南省", "430100")]
 
 
 def test_amounts_keep_exact_text_beside_numbers(tmp_path):

@@ -38,7 +38,8 @@ CREATE TABLE IF NOT EXISTS quantities (
 );
 CREATE TABLE IF NOT EXISTS entities (
     doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    start INTEGER, "end" INTEGER, text TEXT, label TEXT, subtype TEXT
+    start INTEGER, "end" INTEGER, text TEXT, label TEXT, subtype TEXT, province TEXT, city TEXT,
+    district TEXT, admin_code TEXT
 );
 CREATE TABLE IF NOT EXISTS relations (
     doc INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -190,7 +191,7 @@ class SQLiteStore:
     def add(self, source, result, text: str | None = None) -> bool:
         """Store one document's results in one transaction; False when another writer
         (or a duplicate file earlier in this run) stored the same content first."""
-        extraction, _ = as_extraction(result)
+        extraction, d = as_extraction(result)
         records = project_records(result)
         with self.transaction():
             if self.done(source.digest):
@@ -198,7 +199,7 @@ class SQLiteStore:
                 return False
             doc = self._document(source, status="ok", chars=None if text is None else len(text),
                                  encoding=source.encoding, text=text)
-            self._children(doc, extraction, records, text)
+            self._children(doc, extraction, d, records, text)
             self._path(source, None)
         return True
 
@@ -225,15 +226,17 @@ class SQLiteStore:
                 "SELECT 1 FROM paths WHERE sha256 = ? LIMIT 1", (old,)).fetchone() is None:
             self.db.execute("DELETE FROM documents WHERE sha256 = ?", (old,))
 
-    def _children(self, doc: int, result, records, text: str | None) -> None:
+    def _children(self, doc: int, result, d: dict, records, text: str | None) -> None:
         self.db.executemany(
             'INSERT INTO quantities (doc, start, "end", text, kind, value, value_num, unit, qualifier, value_max,'
             " value_max_num, out_of_range) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(doc, q.start, q.end, q.text, q.kind, exact(q.value), number(q.value), q.unit, q.qualifier,
               exact(q.value_max), number(q.value_max), int(q.out_of_range)) for q in result.quantities])
         self.db.executemany(
-            'INSERT INTO entities (doc, start, "end", text, label, subtype) VALUES (?, ?, ?, ?, ?, ?)',
-            [(doc, e.start, e.end, e.text, e.label, e.subtype) for e in result.entities])
+            'INSERT INTO entities (doc, start, "end", text, label, subtype, province, city, district, admin_code)'
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(doc, e.start, e.end, e.text, e.label, e.subtype, *_admin(ed))
+             for e, ed in zip(result.entities, d.get("entities") or (), strict=True)])
         self.db.executemany(
             "INSERT INTO relations (doc, label, head_start, head_end, tail_start, tail_end, evidence_start,"
             " evidence_end, head_text, tail_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -266,6 +269,13 @@ class SQLiteStore:
 
     def close(self) -> None:
         self.db.close()
+
+
+def _admin(entity: dict) -> tuple:
+    """A place's resolved chain, where the entity stage gives one."""
+    admin = entity.get("admin") or {}
+    code = admin.get("code")
+    return admin.get("province"), admin.get("city"), admin.get("district"), None if code is None else str(code)
 
 
 def _amount(item) -> tuple:
