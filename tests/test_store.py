@@ -261,7 +261,8 @@ def test_store_sums_by_province_and_groups_one_project_across_documents(tmp_path
                          "FROM investments i JOIN projects p ON p.id = i.project JOIN documents d ON d.id = p.doc "
                          "WHERE i.role = 'total' AND d.doc_id = '3.txt'")
     assert evidence == [(docs[2][0], docs[2][0])]
-    assert query(db, "SELECT text, province, admin_code FROM entities WHERE doc = 3") == [("长沙市", "湖南省", "430100")]
+    places = query(db, "SELECT text, province, admin_code FROM entities WHERE doc = 3")
+    assert places == [("长沙市", "湖南省", "430100")]
 
 
 def test_amounts_keep_exact_text_beside_numbers(tmp_path):
@@ -310,6 +311,7 @@ def test_project_table_view_is_the_wide_csv_table(tmp_path):
     main(["extract", str(folder), "-o", str(db), "--quiet"])
     main(["extract", str(folder), "-o", str(table), "--quiet"])
     with open(table, encoding="utf-8-sig", newline="") as f:
-        expected = [(r["doc_id"], r["project"], r["investors"] or None, r["outcomes"] or None) for r in csv.DictReader(f)]
+        expected = [(r["doc_id"], r["project"], r["investors"] or None, r["outcomes"] or None)
+                    for r in csv.DictReader(f)]
     assert expected
     assert query(db, "SELECT doc_id, project, investors, outcomes FROM project_table ORDER BY project_id") == expected
