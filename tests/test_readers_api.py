@@ -45,7 +45,7 @@ def test_offsets_point_into_result_text(folder):
 
 def test_api_and_command_line_give_the_same_results(folder, tmp_path, capsys):
     out = tmp_path / "out.jsonl"
-    assert main(["extract", str(folder), "-o", str(out), "--quiet"]) == 0
+    assert main(["extract", str(folder), "-o", str(out), "--quiet"]) == 3  # e.pdf fails: a partial run
     cli = {d["doc_id"]: d for d in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
     api = {r.doc_id: r.to_dict() for r in oldcomm_ie.extract_folder(folder)}
     assert cli == api

@@ -70,7 +70,7 @@ def test_names_that_are_not_utf8_are_kept_and_the_run_goes_on(tmp_path, capsys):
     src.mkdir()
     bad = os.fsdecode(b"\xb8\xc4\xd4\xec.txt")  # GBK bytes in a name, not UTF-8
     try:
-        (src / bad).write_text(TEXT, encoding="utf-8")
+        (src / bad).write_text(TEXT + "另有三个小区。", encoding="utf-8")  # other content: not one document
     except (OSError, UnicodeEncodeError):
         pytest.skip("file system refuses byte names")
     (src / "ok.txt").write_text(TEXT, encoding="utf-8")

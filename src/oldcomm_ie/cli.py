@@ -71,6 +71,14 @@ def cmd_extract(args: argparse.Namespace, parser: argparse.ArgumentParser | None
 
     parser = parser or build_parser()
     _check_segmenter(args, parser)
+    skipped: Counter = Counter()
+
+    def walked(paths: list[str]):
+        w = walk(paths, follow_links=args.follow_links)
+        skipped.update(w.skipped)
+        return w.files
+
+    files = sources(args.paths, walked)  # before the output exists, so it is never an input
     store = _open_output(args, parser)
     errors = Path(args.errors) if args.errors else (None if args.output == "-" else Path(args.output + ".errors.jsonl"))
     if errors is not None:
@@ -81,14 +89,6 @@ def cmd_extract(args: argparse.Namespace, parser: argparse.ArgumentParser | None
         store.close()
         print(f"oldcomm-ie: cannot load the pipeline: {exc}", file=sys.stderr)
         return EXIT_STOPPED
-    skipped: Counter = Counter()
-
-    def walked(paths: list[str]):
-        w = walk(paths, follow_links=args.follow_links)
-        skipped.update(w.skipped)
-        return w.files
-
-    files = sources(args.paths, walked)
     progress = _progress(len(files), args.quiet)
     run = Run(store, errors, args.max_chars, read_document, progress)
     started = time.perf_counter()
