@@ -67,7 +67,12 @@ def test_extract_file_reads_any_kind_and_raises_on_unreadable(folder):
 def test_folder_to_dataframe_has_the_project_rows(folder):
     pd = pytest.importorskip("pandas")
     got = oldcomm_ie.extract_folder(folder)
-    frame = got.to_dataframe()
-    assert isinstance(frame, pd.DataFrame)
-    assert len(frame) == sum(len(r.to_dataframe()) for r in got)
-    assert list(frame.columns) == list(got.results[0].to_dataframe().columns)
+    slots = got.to_dataframe(by="slot")
+    assert isinstance(slots, pd.DataFrame)
+    assert len(slots) == sum(len(r.to_dataframe()) for r in got)
+    assert list(slots.columns) == list(got.results[0].to_dataframe().columns)
+    wide = got.to_dataframe()
+    assert len(wide) == sum(len(r.projects) for r in got)
+    assert {"project", "province", "city", "investment_total"} <= set(wide.columns)
+    with pytest.raises(ValueError, match="by must be"):
+        got.to_dataframe(by="row")

@@ -30,15 +30,23 @@ class FolderResult:
     def __len__(self) -> int:
         return len(self.results)
 
-    def to_dataframe(self):
-        """The project table of every document, one row per filled slot (needs pandas)."""
+    def to_dataframe(self, by: str = "project"):
+        """The project table of every document (needs pandas): by="project" one row per
+        project, as the CSV export writes it (province, city, investment_total in yuan …);
+        by="slot" one row per filled slot."""
         try:
             import pandas as pd
         except ImportError as exc:  # pragma: no cover - depends on the environment
             raise ImportError("to_dataframe needs pandas: pip install 'oldcomm-ie[dataframe]'") from exc
-        from ..records import ROW_COLUMNS, project_rows
+        if by == "slot":
+            from ..records import ROW_COLUMNS, project_rows
 
-        return pd.DataFrame([row for r in self.results for row in project_rows(r)], columns=ROW_COLUMNS)
+            return pd.DataFrame([row for r in self.results for row in project_rows(r)], columns=ROW_COLUMNS)
+        if by != "project":
+            raise ValueError(f"by must be 'project' or 'slot', not {by!r}")
+        from ..store.files import WIDE_COLUMNS, wide_rows
+
+        return pd.DataFrame([row for r in self.results for row in wide_rows(r)], columns=WIDE_COLUMNS)
 
 
 def extract_file(path: str | Path, nlp=None):
