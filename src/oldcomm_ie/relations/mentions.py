@@ -1,0 +1,100 @@
+"""Finding project mentions in a sentence and the keys that merge a project's names."""
+from __future__ import annotations
+
+import regex
+
+from .records import Mention
+from .scopes import Span
+from .tables import Tables
+
+RENOVATED_SUBTYPES = {"community", "compound"}
+RENOVATED_SUFFIXES = ("风貌区", "老街区", "商务区", "历史文化街区", "片区")
+SPECIFIC_PLACE_ENDINGS = ("社区", "小区", "村", "苑", "片区", "风貌区", "老街区", "商务区", "示范区", "花园", "家园")
+_LOCATED = regex.compile(r"(?:位于|地处|坐落于|坐落在)$")
+_EXAMPLE = regex.compile(r"以$|如$")
+
+
+def place_key(place: str) -> str:
+    """南桥苑小区 and 南桥苑, 长江村小区 and 长江村, 示范区域 and 示范区: one place, one key."""
+    if place.endswith("小区") and len(place) > 4 and place[-3] in "苑园村":
+        return place[:-2]
+    if place.endswith("区域"):
+        return place[:-1]
+    return place
+
+
+def chains(text: str, ents: list[dict]) -> list[list[dict]]:
+    """Entities written against each other (渝州路街道红育坡社区) or joined by 的
+    (红育坡社区的白马凼小区)."""
+    out: list[list[dict]] = []
+    for e in sorted(ents, key=lambda x: x["start"]):
+        gap = text[out[-1][-1]["end"]:e["start"]] if out else None
+        if gap == "" or gap == "的":
+            out[-1].append(e)
+        else:
+            out.append([e])
+    return out
+
+
+def place_spans(text: str, project: dict) -> list[tuple[str, tuple[int, int]]]:
+    """Places a project's name holds, as the entity stage listed them."""
+    return [(text[a:b], (a, b)) for a, b in project.get("places", ())]
+
+
+def project_key(name: str, places: list[str]) -> str:
+    """Projects are the same when their most specific place is (白象社区…改造, 白象社区…项目)."""
+    specific = [p for p in places if p.endswith(SPECIFIC_PLACE_ENDINGS)]
+    return place_key(specific[-1]) if specific else name
+
+
+def renovatable(text: str, e: dict) -> bool:
+    surface = text[e["start"]:e["end"]]
+    return e["label"] == "PLACE" and (e["subtype"] in RENOVATED_SUBTYPES or surface.endswith(RENOVATED_SUFFIXES))
+
+
+class MentionFinder:
+    """Project mentions in a sentence, read from the Doc's entities."""
+
+    def __init__(self, tables: Tables) -> None:
+        self.t = tables
+
+    def find(self, text: str, sent: Span, ents, known: set[str] = frozenset(),
+             para_start: int = -1, themed: bool = False) -> list[Mention]:
+        """Project mentions in a sentence: PROJECT entities; a housing estate or community
+        when the sentence speaks of renovation, when it is already a project in this
+        article, or when it opens a paragraph of an article about renovation (the subject
+        the paragraph describes); a place after 位于 locates the mention before it.
+        Names written against each other (九龙坡区…改造项目|红育坡片区|白马凼示范区) are
+        one project, named by the last and most specific."""
+        out = []
+        sentence = text[sent.start:sent.end]
+        renovation = self.t.trigger_re["RENOVATION"].search(sentence) is not None
+        in_sent = [e for e in ents.within(sent) if e["label"] in ("PLACE", "PROJECT")]
+        for chain in chains(text, in_sent):
+            places_ok = [e for e in chain if renovatable(text, e)]
+            heads = [e for e in chain if e["label"] == "PROJECT" or (places_ok and e is places_ok[-1])]
+            if not heads:
+                continue
+            e = heads[-1]
+            surface = text[e["start"]:e["end"]]
+            first = chain[0]["start"]
+            places = [(text[c["start"]:c["end"]], (c["start"], c["end"])) for c in chain if c["label"] == "PLACE"]
+            for p in (c for c in chain if c["label"] == "PROJECT"):
+                places += [x for x in place_spans(text, p) if x[0] not in {n for n, _ in places}]
+            if out and _LOCATED.search(text[max(sent.start, first - 4):first]):
+                out[-1].places.extend(places)  # X位于Y: Y locates X
+                continue
+            if e["label"] == "PROJECT":
+                key = project_key(surface, [n for n, _ in place_spans(text, e)])
+            else:
+                key = place_key(surface)
+                opens = themed and first - para_start <= 4 or _EXAMPLE.search(text[max(sent.start, first - 2):first])
+                if not (renovation or key in known or opens or len(heads) > 1):
+                    continue
+            aliases = [text[h["start"]:h["end"]] for h in heads[:-1]]
+            name = surface if e["label"] == "PROJECT" else "".join(n for n, _ in places)
+            more_keys = [project_key(a, [n for n, _ in place_spans(text, h)])
+                         for a, h in zip(aliases, heads) if h["label"] == "PROJECT"]
+            out.append(Mention(e["start"], e["end"], key, name, places, [(h["start"], h["end"]) for h in heads[:-1]],
+                               aliases, more_keys))
+        return out

@@ -1,0 +1,42 @@
+"""Amounts a sentence gives a project: investments, periods and outcomes."""
+from __future__ import annotations
+
+from ..records import relation
+from ..scopes import Span
+from ..tables import Tables
+
+
+def fill_amounts(t: Tables, text: str, sent: Span, qs, records, relations, owner) -> None:
+    """Money beside an investment trigger, a duration beside a period trigger, a counted
+    or measured amount in a sentence that speaks of outcomes; a programme's totals
+    (我市…等50个项目, 约37.6万户) are not this project's."""
+    sentence = text[sent.start:sent.end]
+    if t.trigger_re["TOTAL"].search(sentence):
+        return
+    has_outcome = t.trigger_re["OUTCOME"].search(sentence) is not None
+    for q in qs.within(sent):
+        m = owner(q["start"])
+        rec = records[m.key]
+        span = (q["start"], q["end"])
+        near = text[max(sent.start, q["start"] - 12):q["start"]]
+        after = text[q["end"]:min(sent.end, q["end"] + 8)]
+        if q["kind"] == "money" and "/" not in q["unit"] and t.trigger_re["INVESTMENT"].search(near + after):
+            if rec.add("investments", span):
+                relations.append(relation("INVESTMENT", (m.start, m.end), span, sent))
+        elif q["kind"] == "duration" and t.trigger_re["PERIOD"].search(near + after):
+            if rec.add("periods", span):
+                relations.append(relation("PERIOD", (m.start, m.end), span, sent))
+        elif q["kind"] in ("count", "area", "length") and has_outcome:
+            metric = outcome_metric(t, text, q, sent)
+            if metric and rec.add("outcomes", (metric, span)):
+                relations.append(relation("OUTCOME", (m.start, m.end), span, sent))
+
+
+def outcome_metric(t: Tables, text: str, q: dict, sent: Span) -> str | None:
+    """The metric of an outcome amount: its unit and the words around it (outcome_metrics.tsv)."""
+    unit = q["unit"]
+    around = text[max(sent.start, q["start"] - 8):min(sent.end, q["end"] + 6)]
+    for metric, units, context in t.metrics:
+        if unit in units and (not context or any(c in around for c in context)):
+            return metric
+    return None
