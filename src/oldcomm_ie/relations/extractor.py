@@ -1,4 +1,11 @@
-"""Reading a report article by article into relations and one record per project."""
+"""Reading a report article by article into relations and one record per project.
+
+An article is read twice: first its mentions make the records (PROJECT names merged by
+name variant, estates in a list or beside a named project become that project's places,
+an article about one renovation with no name written gets a descriptive record), then
+every sentence fills the slots of the project it speaks of: the one it mentions, the one
+its paragraph goes on about, or the article's only project.
+"""
 from __future__ import annotations
 
 import regex
@@ -6,10 +13,11 @@ import regex
 from . import slots
 from .mentions import MentionFinder
 from .records import Mention, Record, relation
-from .scopes import Located, Span, articles, paragraphs, sentences
+from .scopes import Located, Span, articles, is_headline, paragraphs, sentences
 from .tables import Tables
 
 _ALIAS_INTRO = regex.compile(r"(?:称之为|称为|命名为|取名为?|项目)[“\"「]$")
+_CLAUSE = regex.compile(r"[^，,。；;：:！？!?\s]+")
 
 
 class RelationExtractor:
@@ -27,39 +35,105 @@ class RelationExtractor:
             self._article(text, art, all_ents.within(art), all_qs.within(art), relations, records)
         return relations, [r.to_plain() for r in records.values() if r.mentions]
 
-    def _article(self, text, art, ents, qs, relations, records) -> None:
+    def _read(self, text: str, art: Span, ents) -> list[tuple[Span, Span, list[Mention]]]:
+        """Every sentence of the article with the project mentions it holds."""
         body = text[art.start:art.end]
         themed = len(self.t.trigger_re["RENOVATION"].findall(body)) >= 3
-        known = {m.key for para in paragraphs(body)
-                 for sent in sentences(text, Span(para.start + art.start, para.end + art.start))
+        paras = [Span(p.start + art.start, p.end + art.start) for p in paragraphs(body)]
+        known = {m.key for para in paras for sent in sentences(text, para)
                  for m in self.mentions.find(text, sent, ents)}
-        last: Record | None = None
-        last_mention: tuple[int, int] | None = None
-        alias_of: dict[str, str] = {}
-        for para in paragraphs(body):
-            para = Span(para.start + art.start, para.end + art.start)
-            # a paragraph goes on about the last project only when it opens with an anaphor
-            carried = last is not None and self.t.trigger_re["ANAPHOR"].match(text, para.start, para.end) is not None
+        out = []
+        for para in paras:
             para_themed = themed or self.t.trigger_re["RENOVATION"].search(text, para.start, para.end) is not None
             for sent in sentences(text, para):
-                mentions = self.mentions.find(text, sent, ents, known, para.start, para_themed)
-                for m in mentions:
-                    if last is not None and _ALIAS_INTRO.search(text[max(para.start, m.start - 8):m.start]) \
-                            and m.key not in records:
-                        alias_of[m.key] = last.key  # 称之为“阳光电梯”, 住房租赁项目“建融家园”: a new name
-                    m.key = alias_of.get(m.key, m.key)
-                    for k in m.more_keys:
-                        alias_of.setdefault(k, m.key)  # 九龙坡区…改造项目红育坡片区白马凼示范区: one project
-                    self._merge(text, sent, m, records, relations)
-                if mentions:
-                    last, last_mention, carried = records[mentions[-1].key], (mentions[-1].start, mentions[-1].end), True
-                    slots.fill(self.t, text, sent, mentions, records, ents, qs, relations)
-                elif carried and last is not None and self._anaphoric(text, sent):
-                    slots.fill(self.t, text, sent, [Mention(*last_mention, last.key, last.name, [])], records,
-                               ents, qs, relations)
+                out.append((para, sent, self.mentions.find(text, sent, ents, known, para.start, para_themed)))
+        return out
+
+    def _article(self, text, art, ents, qs, relations, records) -> None:
+        read = self._read(text, art, ents)
+        named = any(m.kind == "project" for _, _, ms in read for m in ms)
+        mine: list[str] = []           # this article's record keys, in order
+        covered: list[Mention] = []    # estates a project covers, before that project is named
+        plan: list[tuple[Span, list[Mention] | None]] = []
+        alias_of: dict[str, str] = {}
+        last: Record | None = None
+        carried, para_at = False, None
+        for para, sent, mentions in read:
+            if para is not para_at:  # a paragraph goes on about the last project when it opens with an anaphor
+                para_at = para
+                carried = last is not None and self.t.trigger_re["ANAPHOR"].match(text, para.start, para.end) is not None
+            owners = []
+            project_here = any(m.kind == "project" for m in mentions) or any(
+                m.kind == "project" for p, _, ms in read if p is para for m in ms)
+            for m in mentions:
+                if m.kind == "place":
+                    self._place_of_project(m, records, mine, alias_of)
+                if m.kind == "place" and m.key not in records and (m.listed or (named and project_here)):
+                    if last is not None:
+                        self._cover(last, m, sent, relations)
+                    else:
+                        covered.append(m)
+                    continue
+                self._resolve(text, para, m, last, records, mine, alias_of)
+                self._merge(m, sent, records, relations)
+                if m.key not in mine:
+                    mine.append(m.key)
+                owners.append(m)
+            if owners:
+                last, carried = records[owners[-1].key], True
+                plan.append((sent, owners))
+            elif carried and last is not None and self._anaphoric(text, sent):
+                plan.append((sent, [self._stand_in(last)]))
+            else:
+                plan.append((sent, None))
+        if not mine and (covered or self._about_renovation(text, art, ents)):
+            mine.append(self._descriptive(text, art, read, records))
+        if not mine:
+            return
+        first = records[mine[0]]
+        for m in covered:
+            self._cover(first, m, Span(m.start, m.end), relations)
+        only = records[mine[0]] if len(mine) == 1 else None
+        heads = self._headline_places(text, art, ents)
+        for key in mine:
+            for place, span in heads:
+                if records[key].add("places", place):
+                    relations.append(relation("LOCATED_IN", records[key].mentions[0], span, art))
+        for sent, owners in plan:
+            if owners is None and only is not None and self._about_only(text, sent, only, ents):
+                owners = [self._stand_in(only)]
+            if owners:
+                slots.fill(self.t, text, sent, owners, records, ents, qs, relations)
+
+    def _resolve(self, text, para, m: Mention, last, records, mine, alias_of) -> None:
+        """The record a mention belongs to: a new name given to the last project (称之为“…”),
+        a name already met in this article, or a variant of one (same_project)."""
+        if last is not None and _ALIAS_INTRO.search(text[max(para.start, m.start - 8):m.start]) \
+                and m.key not in records:
+            alias_of[m.key] = last.key  # 称之为“阳光电梯”, 住房租赁项目“建融家园”: a new name
+        if m.kind == "project" and m.key not in alias_of and m.key not in records:
+            for key in mine:
+                if self.mentions.same_project(records[key].name, m.name):
+                    alias_of[m.key] = key
+                    break
+        m.key = alias_of.get(m.key, m.key)
+        for k in m.more_keys:
+            alias_of.setdefault(k, m.key)  # 九龙坡区…改造项目红育坡片区白马凼示范区: one project
 
     @staticmethod
-    def _merge(text, sent, m: Mention, records, relations) -> None:
+    def _place_of_project(m: Mention, records, mine, alias_of) -> None:
+        """An estate written inside the name of a project of this article is that project
+        (步红花园 in 步红花园片区老旧小区改造项目)."""
+        if m.key in alias_of or m.key in records:
+            m.key = alias_of.get(m.key, m.key)
+            return
+        for key in mine:
+            if m.key in records[key].name:
+                alias_of[m.key] = m.key = key
+                return
+
+    @staticmethod
+    def _merge(m: Mention, sent, records, relations) -> None:
         """A mention joins its record (a record keeps the name it was first written with)."""
         rec = records.get(m.key)
         if rec is None:
@@ -73,6 +147,69 @@ class RelationExtractor:
             if rec.add("places", place):
                 relations.append(relation("LOCATED_IN", (m.start, m.end), span, sent))
 
+    @staticmethod
+    def _cover(rec: Record, m: Mention, sent, relations) -> None:
+        """An estate the project covers: one of its places, not a project of its own."""
+        for place, span in m.places:
+            if rec.add("places", place):
+                relations.append(relation("LOCATED_IN", rec.mentions[0], span, sent))
+
+    @staticmethod
+    def _stand_in(rec: Record) -> Mention:
+        return Mention(*rec.mentions[0], rec.key, rec.name, [])
+
+    def _about_only(self, text: str, sent: Span, rec: Record, ents) -> bool:
+        """Does a sentence of an article with one project speak of it: no programme total,
+        and no district, city or province that is not the project's?"""
+        if sent.start < rec.mentions[0][0] or self.t.trigger_re["TOTAL"].search(text, sent.start, sent.end):
+            return False
+        mine = set(rec.places)
+        return not any(e["label"] == "PLACE" and e.get("subtype") in ("province", "city", "district")
+                       and text[e["start"]:e["end"]] not in mine for e in ents.within(sent))
+
     def _anaphoric(self, text: str, sent: Span) -> bool:
         return self.t.trigger_re["ANAPHOR"].search(text, sent.start, sent.end) is not None or \
             self.t.trigger_re["TOTAL"].search(text, sent.start, sent.end) is None
+
+    def _about_renovation(self, text: str, art: Span, ents) -> bool:
+        """Does the article's headline (or its first sentence) speak of renovating a place
+        below the district (an estate, a community, a street, a road)?"""
+        first = sentences(text, art)[:1]
+        if not first or self.t.trigger_re["RENOVATION"].search(text, first[0].start, first[0].end) is None \
+                or self.t.trigger_re["TOTAL"].search(text, first[0].start, first[0].end) is not None:
+            return False
+        return any(e["label"] == "PLACE" and e.get("subtype") in ("street", "community", "compound", "other")
+                   for e in ents)
+
+    def _descriptive(self, text: str, art: Span, read, records) -> str:
+        """A record for an article about one renovation that writes no name: named by the
+        clause of its headline or first sentence that speaks of it, with the first body
+        clause that does as a second mention."""
+        spans = []
+        for _, sent, _ in read:
+            for c in _CLAUSE.finditer(text, sent.start, sent.end):
+                if self.t.trigger_re["RENOVATION"].search(c.group(0)) and len(c.group(0)) >= 4:
+                    spans.append((c.start(), c.end()))
+                    break
+            if len(spans) == 2:
+                break
+        if not spans:
+            spans = [(art.start, min(art.end, art.start + 1))]
+        name = text[spans[0][0]:spans[0][1]]
+        key = f"{name}@{art.start}"
+        rec = records[key] = Record(key, name)
+        for span in spans:
+            rec.add("mentions", span)
+        return key
+
+    @staticmethod
+    def _headline_places(text: str, art: Span, ents) -> list[tuple[str, tuple[int, int]]]:
+        """Districts, cities and provinces in the article's headline: they place all its projects."""
+        paras = paragraphs(text[art.start:art.end])
+        if not paras:
+            return []
+        head = Span(paras[0].start + art.start, paras[0].end + art.start)
+        if not is_headline(text, head):
+            return []
+        return [(text[e["start"]:e["end"]], (e["start"], e["end"])) for e in ents.within(head)
+                if e["label"] == "PLACE" and e.get("subtype") in ("province", "city", "district")]

@@ -12,6 +12,9 @@ RENOVATED_SUFFIXES = ("风貌区", "老街区", "商务区", "历史文化街区
 SPECIFIC_PLACE_ENDINGS = ("社区", "小区", "村", "苑", "片区", "风貌区", "老街区", "商务区", "示范区", "花园", "家园")
 _LOCATED = regex.compile(r"(?:位于|地处|坐落于|坐落在)$")
 _EXAMPLE = regex.compile(r"以$|如$")
+_YEAR = regex.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年度?")
+_LIST_GAP = regex.compile(r"[、，,和及与]|以及")
+_PAIR = regex.compile(r"[、，,；;\s]")
 
 
 def place_key(place: str) -> str:
@@ -47,6 +50,15 @@ def project_key(name: str, places: list[str]) -> str:
     return place_key(specific[-1]) if specific else name
 
 
+def listed(text: str, e: dict, neighbours: list[dict]) -> bool:
+    """Is a place one item of a list of places (A小区、B小区和C小区, A小区等11个小区)?"""
+    for o in neighbours:
+        gap = text[e["end"]:o["start"]] if o["start"] >= e["end"] else text[o["end"]:e["start"]]
+        if o is not e and o["label"] == "PLACE" and len(gap) <= 2 and _LIST_GAP.fullmatch(gap):
+            return True
+    return text.startswith("等", e["end"])
+
+
 def renovatable(text: str, e: dict) -> bool:
     surface = text[e["start"]:e["end"]]
     return e["label"] == "PLACE" and (e["subtype"] in RENOVATED_SUBTYPES or surface.endswith(RENOVATED_SUFFIXES))
@@ -69,7 +81,7 @@ class MentionFinder:
         out = []
         sentence = text[sent.start:sent.end]
         renovation = self.t.trigger_re["RENOVATION"].search(sentence) is not None
-        in_sent = [e for e in ents.within(sent) if e["label"] in ("PLACE", "PROJECT")]
+        in_sent = [e for e in ents.within(sent) if e["label"] in ("PLACE", "PROJECT") and not self.slogan(text, e)]
         for chain in chains(text, in_sent):
             places_ok = [e for e in chain if renovatable(text, e)]
             heads = [e for e in chain if e["label"] == "PROJECT" or (places_ok and e is places_ok[-1])]
@@ -95,6 +107,39 @@ class MentionFinder:
             name = surface if e["label"] == "PROJECT" else "".join(n for n, _ in places)
             more_keys = [project_key(a, [n for n, _ in place_spans(text, h)])
                          for a, h in zip(aliases, heads) if h["label"] == "PROJECT"]
+            kind = "project" if any(h["label"] == "PROJECT" for h in heads) else "place"
             out.append(Mention(e["start"], e["end"], key, name, places, [(h["start"], h["end"]) for h in heads[:-1]],
-                               aliases, more_keys))
+                               aliases, more_keys, kind, kind == "place" and (
+                                   listed(text, e, in_sent) or self.covered(text, sent, chain[0]))))
         return out
+
+    def covered(self, text: str, sent: Span, e: dict) -> bool:
+        """Is a place written after a word of covering in its clause (覆盖…, 分别为…)?"""
+        start = max([sent.start] + [text.rfind(c, sent.start, e["start"]) + 1 for c in "，,；;：:"])
+        return self.t.trigger_re["COVER"].search(text, start, e["start"]) is not None
+
+    def slogan(self, text: str, e: dict) -> bool:
+        """A PROJECT entity written as a pair of phrases with no project word at its end
+        (宜居之城、幸福之家) is a slogan: never a project."""
+        if e["label"] != "PROJECT":
+            return False
+        surface = text[e["start"]:e["end"]]
+        heads = self.t.triggers["PROJECT_HEAD"]
+        return (bool(_PAIR.search(surface)) and not surface.endswith(heads)) or not any(h in surface for h in heads)
+
+    def core(self, name: str) -> str:
+        """A name without its year and filler words: what two names of one project share."""
+        name = _YEAR.sub("", name)
+        return self.t.trigger_re["FILLER"].sub("", name)
+
+    def same_project(self, a: str, b: str) -> bool:
+        """Two names of one article name one project when one holds the other and what
+        the longer adds tells no phase or part apart (改造项目 / 2023年…改造项目全过程 are one;
+        改造项目 / 改造东片区项目 are two)."""
+        ca, cb = self.core(a), self.core(b)
+        if len(ca) > len(cb):
+            ca, cb = cb, ca
+        if len(ca) < 4 or ca not in cb:
+            return False
+        extra = cb.replace(ca, "", 1)
+        return self.t.trigger_re["PHASE"].search(extra) is None

@@ -44,6 +44,8 @@ class Mention:
     more: list[tuple[int, int]] = field(default_factory=list)   # other names in the same chain
     aliases: list[str] = field(default_factory=list)
     more_keys: list[str] = field(default_factory=list)
+    kind: str = "project"   # "project" (a PROJECT entity) or "place" (an estate being renovated)
+    listed: bool = False    # a place written in a list (A小区、B小区和C小区): covered, not a project
 
 
 def relation(label: str, head, tail, sent) -> dict:

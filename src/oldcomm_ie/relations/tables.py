@@ -19,8 +19,7 @@ class Tables:
         self.metrics = [(metric, set(units.split()), tuple(context.split()) if context else ())
                         for metric, units, *rest in data_rows("outcome_metrics.tsv")
                         for context in [rest[0] if rest else ""]]
-        self.trigger_re = {rel: regex.compile("|".join(map(regex.escape, sorted(words, key=len, reverse=True))))
-                           for rel, words in self.triggers.items()}
+        self.trigger_re = {rel: _alternation(words) for rel, words in self.triggers.items()}
         ascii_models = [m for m in self.models if m.isascii()]
         self.acronym_re = regex.compile(
             r"(?<![A-Za-z+])(?:" + "|".join(map(regex.escape, sorted(ascii_models, key=len, reverse=True)))
@@ -28,6 +27,13 @@ class Tables:
         cjk_models = [m for m in self.models if not m.isascii()]
         self.model_re = regex.compile("|".join(map(regex.escape, sorted(cjk_models, key=len, reverse=True))))
         self.investor_re = regex.compile("|".join(map(regex.escape, self.investor_nouns)))
+        self.roles = [(role, tuple(words.split())) for role, words in data_rows("investment_roles.tsv")]
+        self.role_re = {role: _alternation(words) for role, words in self.roles}
+
+
+def _alternation(words) -> regex.Pattern:
+    """One pattern for a word list, longest first (so 估算总投资 wins over 投资)."""
+    return regex.compile("|".join(map(regex.escape, sorted(words, key=len, reverse=True))))
 
 
 @lru_cache(maxsize=1)
