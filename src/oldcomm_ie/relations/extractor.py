@@ -54,7 +54,7 @@ class RelationExtractor:
         named = any(m.kind == "project" for _, _, ms in read for m in ms)
         mine: list[str] = []           # this article's record keys, in order
         covered: list[Mention] = []    # estates a project covers, before that project is named
-        plan: list[tuple[Span, list[Mention] | None]] = []
+        plan: list[tuple[Span, list[Mention] | None, bool]] = []
         alias_of: dict[str, str] = {}
         last: Record | None = None
         carried, para_at = False, None
@@ -81,11 +81,11 @@ class RelationExtractor:
                 owners.append(m)
             if owners:
                 last, carried = records[owners[-1].key], True
-                plan.append((sent, owners))
+                plan.append((sent, owners, True))
             elif carried and last is not None and self._anaphoric(text, sent):
-                plan.append((sent, [self._stand_in(last)]))
+                plan.append((sent, [self._stand_in(last)], False))
             else:
-                plan.append((sent, None))
+                plan.append((sent, None, False))
         if not mine and (covered or self._about_renovation(text, art, ents)):
             mine.append(self._descriptive(text, art, read, records))
         if not mine:
@@ -99,11 +99,11 @@ class RelationExtractor:
             for place, span in heads:
                 if records[key].add("places", place):
                     relations.append(relation("LOCATED_IN", records[key].mentions[0], span, art))
-        for sent, owners in plan:
+        for sent, owners, direct in plan:
             if owners is None and only is not None and self._about_only(text, sent, only, ents):
                 owners = [self._stand_in(only)]
             if owners:
-                slots.fill(self.t, text, sent, owners, records, ents, qs, relations)
+                slots.fill(self.t, text, sent, owners, records, ents, qs, relations, direct)
 
     def _resolve(self, text, para, m: Mention, last, records, mine, alias_of) -> None:
         """The record a mention belongs to: a new name given to the last project (称之为“…”),

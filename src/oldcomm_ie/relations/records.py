@@ -16,6 +16,7 @@ class Record:
     periods: list[tuple[int, int]] = field(default_factory=list)
     outcomes: list[tuple[str, tuple[int, int]]] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
+    roles: dict[tuple[int, int], str] = field(default_factory=dict)   # investment span -> role
 
     def add(self, slot: str, item) -> bool:
         """Append an item to a slot unless it is there already (constant time)."""
@@ -29,7 +30,9 @@ class Record:
     def to_plain(self) -> dict:
         return {"name": self.name, "mentions": [list(m) for m in self.mentions], "aliases": list(self.aliases),
                 "places": list(self.places), "investors": list(self.investors),
-                "investments": [list(s) for s in self.investments], "models": list(self.models),
+                "investments": [list(s) for s in self.investments],
+                "investment_roles": [self.roles.get(s, "other") for s in self.investments],
+                "models": list(self.models),
                 "periods": [list(s) for s in self.periods],
                 "outcomes": [[metric, list(s)] for metric, s in self.outcomes]}
 

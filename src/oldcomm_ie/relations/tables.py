@@ -14,7 +14,9 @@ class Tables:
 
     def __init__(self) -> None:
         self.triggers = {rel: tuple(words.split()) for rel, words in data_rows("relation_triggers.tsv")}
-        self.models = {row[0]: (row[1] if len(row) > 1 and row[1] else row[0]) for row in data_rows("models.tsv")}
+        rows = data_rows("models.tsv")
+        self.models = {row[0]: (row[1] if len(row) > 1 and row[1] else row[0]) for row in rows}
+        self.always_models = {row[0] for row in rows if len(row) > 2 and row[2] == "always"}
         self.investor_nouns = sorted((w for (w, *_) in data_rows("investor_nouns.txt")), key=len, reverse=True)
         self.metrics = [(metric, set(units.split()), tuple(context.split()) if context else ())
                         for metric, units, *rest in data_rows("outcome_metrics.tsv")

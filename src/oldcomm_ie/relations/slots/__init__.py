@@ -7,6 +7,7 @@ from ..tables import Tables
 from .amounts import fill_amounts
 from .investors import fill_investors
 from .models import fill_models
+from .places import fill_places
 
 
 def owner_of(mentions: list[Mention]):
@@ -18,11 +19,12 @@ def owner_of(mentions: list[Mention]):
 
 
 def fill(t: Tables, text: str, sent: Span, mentions: list[Mention], records: dict[str, Record],
-         ents, qs, relations: list[dict]) -> None:
-    """Every slot a sentence states for the projects it mentions."""
+         ents, qs, relations: list[dict], direct: bool = True) -> None:
+    """Every slot a sentence states for the projects it mentions (direct) or speaks of."""
     sentence = text[sent.start:sent.end]
     owner = owner_of(mentions)
     fill_amounts(t, text, sent, qs, records, relations, owner)
     fill_models(t, sentence, sent, records, relations, owner)
-    if t.trigger_re["INVESTOR"].search(sentence) or t.trigger_re["INVESTMENT"].search(sentence):
+    fill_places(t, text, sent, ents, records, relations, owner, direct)
+    if any(t.trigger_re[rel].search(sentence) for rel in ("INVESTOR", "INVESTMENT", "OWNER", "LOAN")):
         fill_investors(t, text, sent, ents, records, relations, owner)

@@ -22,6 +22,7 @@ def fill_amounts(t: Tables, text: str, sent: Span, qs, records, relations, owner
         after = text[q["end"]:min(sent.end, q["end"] + 8)]
         if q["kind"] == "money" and "/" not in q["unit"] and t.trigger_re["INVESTMENT"].search(near + after):
             if rec.add("investments", span):
+                rec.roles[span] = investment_role(t, text, q, sent)
                 relations.append(relation("INVESTMENT", (m.start, m.end), span, sent))
         elif q["kind"] == "duration" and t.trigger_re["PERIOD"].search(near + after):
             if rec.add("periods", span):
@@ -40,3 +41,18 @@ def outcome_metric(t: Tables, text: str, q: dict, sent: Span) -> str | None:
         if unit in units and (not context or any(c in around for c in context)):
             return metric
     return None
+
+
+def investment_role(t: Tables, text: str, q: dict, sent: Span) -> str:
+    """total, subsidy, loan, bond, social_capital, residents or other: the role word nearest
+    before the amount in its clause (investment_roles.tsv), so that a sum of a project's
+    money never counts a total and its parts twice."""
+    start = max([sent.start] + [text.rfind(c, sent.start, q["start"]) + 1 for c in "，,；;。"])
+    window = text[max(start, q["start"] - 16):q["start"]]
+    best = None
+    for role, pattern in t.role_re.items():
+        for m in pattern.finditer(window):
+            key = (m.end(), len(m.group(0)))
+            if best is None or key > best[0]:
+                best = (key, role)
+    return best[1] if best else "other"

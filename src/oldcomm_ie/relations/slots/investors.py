@@ -12,14 +12,20 @@ _PAYS = regex.compile(r"[^，。；]{0,8}?(?:出资|投资|投入|注资)")
 
 def fill_investors(t: Tables, text: str, sent: Span, ents, records, relations, owner) -> None:
     """An organization followed by an investing verb in its clause (or introduced by
-    引入/由); a government body only where it pays (区政府共同出资…)."""
+    引入/由); a government body only where it pays (区政府共同出资…); the owner or tenderer
+    (招标人, 建设单位); in a loan, the bank and the borrower; never a contractor."""
     sentence = text[sent.start:sent.end]
     in_sent = ents.within(sent)
+    lending = t.trigger_re["LOAN"].search(sentence) is not None
     for e in in_sent:
         if e["label"] != "ORG":
             continue
+        role = _role_before(t, text, e, sent)
+        if role == "CONTRACTOR":
+            continue  # 中标人, 施工单位: they build, they put no money in
         paying = e["subtype"] in ("company", "bank", "other") or _PAYS.match(text, e["end"])
-        if paying and _invests(t, text, e["end"], sent):
+        lends = lending and e["subtype"] in ("bank", "company")  # the bank and the borrower
+        if role == "OWNER" or lends or (paying and _invests(t, text, e["end"], sent)):
             m = owner(e["start"])
             if records[m.key].add("investors", text[e["start"]:e["end"]]):
                 relations.append(relation("INVESTOR", (m.start, m.end), (e["start"], e["end"]), sent))
@@ -40,3 +46,12 @@ def _invests(t: Tables, text: str, pos: int, sent: Span) -> bool:
     window = text[pos:stop]
     before = text[max(sent.start, pos - 30):pos]
     return bool(t.trigger_re["INVESTOR"].search(window)) or bool(regex.search(r"(?:引入|引进|由)[^，。]*$", before))
+
+
+def _role_before(t: Tables, text: str, e: dict, sent: Span) -> str | None:
+    """OWNER or CONTRACTOR when the organization's clause names its part before it
+    (招标人：…, 施工单位为…)."""
+    start = max([sent.start] + [text.rfind(c, sent.start, e["start"]) + 1 for c in "，,；;。"])
+    window = text[max(start, e["start"] - 12):e["start"]]
+    found = [(m.end(), rel) for rel in ("OWNER", "CONTRACTOR") for m in t.trigger_re[rel].finditer(window)]
+    return max(found)[1] if found else None
