@@ -137,7 +137,10 @@ class RelationExtractor:
         """A mention joins its record (a record keeps the name it was first written with)."""
         rec = records.get(m.key)
         if rec is None:
-            rec = records[m.key] = Record(m.key, m.name)
+            rec = records[m.key] = Record(m.key, m.name, kind=m.kind)
+        elif rec.kind == "place" and m.kind == "project":  # the written name beats the estate's
+            rec.aliases.insert(0, rec.name)
+            rec.name, rec.kind = m.name, m.kind
         for alias in m.aliases + ([m.name] if m.name != rec.name else []):
             if alias not in rec.aliases and alias != rec.name:
                 rec.aliases.append(alias)

@@ -17,6 +17,7 @@ class Record:
     outcomes: list[tuple[str, tuple[int, int]]] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     roles: dict[tuple[int, int], str] = field(default_factory=dict)   # investment span -> role
+    kind: str = "project"   # what named it first: a PROJECT entity or an estate ("place")
 
     def add(self, slot: str, item) -> bool:
         """Append an item to a slot unless it is there already (constant time)."""

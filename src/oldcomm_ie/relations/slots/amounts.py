@@ -24,7 +24,8 @@ def fill_amounts(t: Tables, text: str, sent: Span, qs, records, relations, owner
             if rec.add("investments", span):
                 rec.roles[span] = investment_role(t, text, q, sent)
                 relations.append(relation("INVESTMENT", (m.start, m.end), span, sent))
-        elif q["kind"] == "duration" and t.trigger_re["PERIOD"].search(near + after):
+        elif q["kind"] == "duration" and t.trigger_re["PERIOD"].search(near + after) \
+                and not _loan_tenor(t, text, q, sent):
             if rec.add("periods", span):
                 relations.append(relation("PERIOD", (m.start, m.end), span, sent))
         elif q["kind"] in ("count", "area", "length") and has_outcome:
@@ -56,3 +57,10 @@ def investment_role(t: Tables, text: str, q: dict, sent: Span) -> str:
             if best is None or key > best[0]:
                 best = (key, role)
     return best[1] if best else "other"
+
+
+def _loan_tenor(t: Tables, text: str, q: dict, sent: Span) -> bool:
+    """A loan tenor, an approval's validity or a building's age is no project period."""
+    start = max([sent.start] + [text.rfind(c, sent.start, q["start"]) + 1 for c in "，,；;。"])
+    window = text[max(start, q["start"] - 10):q["start"]]
+    return t.trigger_re["NOT_PERIOD"].search(window) is not None

@@ -1,0 +1,114 @@
+"""Project records over the genres users' folders hold: tenders, awards, loan releases,
+approvals, special bonds, replies and features, in sentences written for these tests."""
+import json
+from pathlib import Path
+
+import pytest
+
+import oldcomm_ie
+
+GOLDEN = Path(__file__).parent / "golden"
+
+TEXTS = {
+    "tender": "秦淮区双塘社区老旧小区改造项目招标公告\n\n秦淮区双塘社区老旧小区改造项目已由秦淮区发展和改革局"
+              "批准建设，招标人为南京市秦淮区住房和城乡建设局，项目预算为1860万元，最高限价1820万元，工期为180天。",
+    "award": "秦淮区双塘社区老旧小区改造项目中标结果公示\n\n中标人：南京宏远建设工程有限公司。中标价：1765.3万元。"
+             "工期：150天。建设单位：南京市秦淮区住房和城乡建设局。",
+    "loan": "农发行安庆市分行投放贷款3亿元支持棚户区改造\n\n近日，农发行安庆市分行向安庆市城市建设投资有限公司投放"
+            "贷款3亿元，用于安庆市东湖片区棚户区改造项目，贷款期限20年。该项目总投资8.6亿元，涉及拆迁居民1800户。",
+    "approval": "关于鼓楼区南门片区老旧小区改造项目可行性研究报告的批复\n\n鼓楼区南门片区老旧小区改造项目估算总投资"
+                "5200万元，建设内容包括改造老旧小区12个，涉及居民2360户，建筑面积18.5万平方米，加装电梯24部。",
+    "bond": "合肥市蜀山区西园新村片区城市更新项目获批专项债券\n\n合肥市蜀山区西园新村片区城市更新项目总投资9.8亿元，"
+            "其中申请专项债券4亿元，建设期3年。",
+    "reply": "关于加快推进南门片区改造的答复\n\n您提出的建议收悉。鼓楼区南门片区老旧小区改造项目已列入2024年计划，"
+             "计划投资3600万元，改造完成后惠及居民1200户。",
+    "feature": "双塘社区变了样\n\n南京市秦淮区双塘社区老旧小区改造项目采用EPC+O模式，由南京城建集团投资1.2亿元实施，"
+               "合作期限15年。改造后，小区新增停车位260个，惠及居民980户。",
+    "batch": "秦淮区2024年老旧小区改造项目开工\n\n秦淮区2024年老旧小区改造项目涉及桂园小区、松林小区和梅岭小区等3个小区，"
+             "共15栋楼，惠及居民620户，总投资2300万元。",
+    "total": "南京市老旧小区改造成效显著\n\n今年以来，全市累计改造老旧小区320个，惠及居民8.6万户，完成投资12亿元。",
+    "slogan": "鼓楼区打造“宜居之城、幸福之家”\n\n鼓楼区南门片区老旧小区改造项目完成投资800万元，惠及居民560户。",
+}
+
+
+@pytest.fixture(scope="module")
+def results():
+    return {genre: oldcomm_ie.extract(text) for genre, text in TEXTS.items()}
+
+
+def only(result):
+    assert len(result.projects) == 1, [p.name for p in result.projects]
+    return result.projects[0]
+
+
+# genre, name, investors, investments (value, role), periods, outcomes
+CASES = [
+    ("tender", "秦淮区双塘社区老旧小区改造项目", ["南京市秦淮区住房和城乡建设局"],
+     [(18600000, "total"), (18200000, "total")], [(180, "天")], []),
+    ("award", "秦淮区双塘社区老旧小区改造项目", ["南京市秦淮区住房和城乡建设局"],
+     [(17653000, "total")], [(150, "天")], []),
+    ("loan", "安庆市东湖片区棚户区改造项目", ["农发行安庆市分行", "安庆市城市建设投资有限公司"],
+     [(300000000, "loan"), (860000000, "total")], [], [("households", 1800)]),
+    ("approval", "鼓楼区南门片区老旧小区改造项目", [], [(52000000, "total")], [],
+     [("compounds", 12), ("households", 2360), ("area", 185000), ("elevators", 24)]),
+    ("bond", "合肥市蜀山区西园新村片区城市更新项目", [], [(980000000, "total"), (400000000, "bond")],
+     [(3, "年")], []),
+    ("reply", "鼓楼区南门片区老旧小区改造项目", [], [(36000000, "total")], [], [("households", 1200)]),
+    ("feature", "南京市秦淮区双塘社区老旧小区改造项目", ["南京城建集团"], [(120000000, "total")], [(15, "年")],
+     [("parking_spaces", 260), ("households", 980)]),
+    ("batch", "秦淮区2024年老旧小区改造项目", [], [(23000000, "total")], [],
+     [("compounds", 3), ("buildings", 15), ("households", 620)]),
+]
+
+
+@pytest.mark.parametrize("genre,name,investors,investments,periods,outcomes", CASES, ids=[c[0] for c in CASES])
+def test_one_record_per_genre(results, genre, name, investors, investments, periods, outcomes):
+    p = only(results[genre])
+    assert p.name == name
+    assert sorted(p.investors) == sorted(investors)
+    assert [(q.value, role) for q, role in zip(p.investments, p.investment_roles)] == investments
+    assert [(q.value, q.unit) for q in p.periods] == periods
+    assert sorted((o.metric, o.quantity.value) for o in p.outcomes) == sorted(outcomes)
+
+
+# what must NOT happen, by genre
+def test_a_contractor_is_no_investor(results):
+    assert "南京宏远建设工程有限公司" not in only(results["award"]).investors
+
+
+def test_a_loan_tenor_is_no_period(results):
+    assert only(results["loan"]).periods == []
+
+
+def test_a_city_wide_total_is_no_project(results):
+    assert results["total"].projects == []
+
+
+def test_a_slogan_is_no_project(results):
+    names = [p.name for p in results["slogan"].projects]
+    assert names == ["鼓楼区南门片区老旧小区改造项目"]
+
+
+def test_the_compounds_of_a_batch_are_its_places_not_projects(results):
+    p = only(results["batch"])
+    assert {"桂园小区", "松林小区", "梅岭小区"} <= set(p.places)
+
+
+def test_the_written_name_beats_the_estate_it_was_first_met_by(results):
+    p = only(results["feature"])
+    assert p.name == "南京市秦淮区双塘社区老旧小区改造项目" and "双塘社区" in p.places
+
+
+def test_a_part_is_not_a_second_total(results):
+    p = only(results["bond"])
+    totals = [q.value for q, role in zip(p.investments, p.investment_roles) if role == "total"]
+    assert totals == [980000000]
+
+
+@pytest.mark.parametrize("genre", ["loan", "feature", "batch"])
+def test_golden_records(results, genre):
+    """The whole project table of a few texts, as the contract's JSON (fields a later
+    change may add are ignored; the ones here must not move)."""
+    expected = json.loads((GOLDEN / f"relations_{genre}.json").read_text(encoding="utf-8"))
+    got = [{k: p[k] for k in expected[0]} for p in results[genre].to_dict()["projects"]]
+    assert got == expected
