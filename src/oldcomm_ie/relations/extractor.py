@@ -118,12 +118,12 @@ class RelationExtractor:
                     break
         m.key = alias_of.get(m.key, m.key)
         for k in m.more_keys:
-            alias_of.setdefault(k, m.key)  # 九龙坡区…改造项目红育坡片区白马凼示范区: one project
+            alias_of.setdefault(k, m.key)  # a project named with its estates written against it: one project
 
     @staticmethod
     def _place_of_project(m: Mention, records, mine, alias_of) -> None:
         """An estate written inside the name of a project of this article is that project
-        (步红花园 in 步红花园片区老旧小区改造项目)."""
+        (松风苑 in 松风苑片区改造项目)."""
         if m.key in alias_of or m.key in records:
             m.key = alias_of.get(m.key, m.key)
             return

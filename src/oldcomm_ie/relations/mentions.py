@@ -27,8 +27,8 @@ def place_key(place: str) -> str:
 
 
 def chains(text: str, ents: list[dict]) -> list[list[dict]]:
-    """Entities written against each other (渝州路街道红育坡社区) or joined by 的
-    (红育坡社区的白马凼小区)."""
+    """Entities written against each other (X街道Y社区) or joined by 的
+    (Y社区的Z小区)."""
     out: list[list[dict]] = []
     for e in sorted(ents, key=lambda x: x["start"]):
         gap = text[out[-1][-1]["end"]:e["start"]] if out else None
@@ -76,7 +76,7 @@ class MentionFinder:
         when the sentence speaks of renovation, when it is already a project in this
         article, or when it opens a paragraph of an article about renovation (the subject
         the paragraph describes); a place after 位于 locates the mention before it.
-        Names written against each other (九龙坡区…改造项目|红育坡片区|白马凼示范区) are
+        Names written against each other (X区…改造项目|Y片区|Z示范区) are
         one project, named by the last and most specific."""
         out = []
         sentence = text[sent.start:sent.end]

@@ -6,6 +6,7 @@ and bylines start a new one); slots are filled sentence by sentence.
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass
 
 import regex
@@ -65,7 +66,7 @@ def articles(text: str) -> list[Span]:
     if not cuts or (paras and cuts[0] != paras[0].start):
         cuts.insert(0, paras[0].start if paras else 0)
     bounds = cuts + [len(text)]
-    return [Span(a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+    return [Span(a, b) for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
 
 
 def sentences(text: str, span: Span) -> list[Span]:

@@ -33,7 +33,7 @@ def check_pattern(p: dict) -> dict:
     name output, "always": true), {"trigger": "授信", "slot": "investment", "role": "loan"}
     or {"investor": "产权单位"}; anything else is refused with the reason."""
     if not isinstance(p, dict):
-        raise ValueError(f"a relation pattern is a dict, not {type(p).__name__}")
+        raise TypeError(f"a relation pattern is a dict, not {type(p).__name__}")
     if "model" in p:
         if not isinstance(p["model"], str) or not p["model"].strip():
             raise ValueError(f"model must be a non-empty string: {p!r}")
