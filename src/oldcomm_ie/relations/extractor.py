@@ -63,12 +63,12 @@ class RelationExtractor:
                 para_at = para
                 carried = last is not None and self.t.trigger_re["ANAPHOR"].match(text, para.start, para.end) is not None
             owners = []
-            project_here = any(m.kind == "project" for m in mentions) or any(
-                m.kind == "project" for p, _, ms in read if p is para for m in ms)
+            project_here = any(m.kind == "project" for m in mentions)
             for m in mentions:
                 if m.kind == "place":
                     self._place_of_project(m, records, mine, alias_of)
-                if m.kind == "place" and m.key not in records and (m.listed or (named and project_here)):
+                if m.kind == "place" and m.key not in records and not m.heads and (
+                        m.listed or (named and project_here)):
                     if last is not None:
                         self._cover(last, m, sent, relations)
                     else:
@@ -93,7 +93,7 @@ class RelationExtractor:
         first = records[mine[0]]
         for m in covered:
             self._cover(first, m, Span(m.start, m.end), relations)
-        only = records[mine[0]] if len(mine) == 1 else None
+        only = records[mine[0]] if len(mine) == 1 and self._leads(text, art, records[mine[0]]) else None
         heads = self._headline_places(text, art, ents)
         for key in mine:
             for place, span in heads:
@@ -160,6 +160,12 @@ class RelationExtractor:
     @staticmethod
     def _stand_in(rec: Record) -> Mention:
         return Mention(*rec.mentions[0], rec.key, rec.name, [])
+
+    @staticmethod
+    def _leads(text: str, art: Span, rec: Record) -> bool:
+        """Is the project named in the article's headline or lead (the article is about it)?"""
+        paras = paragraphs(text[art.start:art.end])[:2]
+        return bool(paras) and rec.mentions[0][0] < art.start + paras[-1].end
 
     def _about_only(self, text: str, sent: Span, rec: Record, ents) -> bool:
         """Does a sentence of an article with one project speak of it: no programme total,

@@ -108,10 +108,17 @@ class MentionFinder:
             more_keys = [project_key(a, [n for n, _ in place_spans(text, h)])
                          for a, h in zip(aliases, heads) if h["label"] == "PROJECT"]
             kind = "project" if any(h["label"] == "PROJECT" for h in heads) else "place"
+            heads_project = kind == "place" and self.heads_project(text, e)
             out.append(Mention(e["start"], e["end"], key, name, places, [(h["start"], h["end"]) for h in heads[:-1]],
-                               aliases, more_keys, kind, kind == "place" and (
-                                   listed(text, e, in_sent) or self.covered(text, sent, chain[0]))))
+                               aliases, more_keys, kind, kind == "place" and not heads_project and (
+                                   listed(text, e, in_sent) or self.covered(text, sent, chain[0])), heads_project))
         return out
+
+    def heads_project(self, text: str, e: dict) -> bool:
+        """Does the last place of a list open a renovation written right after it
+        (A街、B街和C片区老旧小区改造: the list names one project)?"""
+        return self.t.trigger_re["RENOVATION"].search(text, e["end"], e["end"] + 6) is not None \
+            and not text.startswith("等", e["end"])
 
     def covered(self, text: str, sent: Span, e: dict) -> bool:
         """Is a place written after a word of covering in its clause (覆盖…, 分别为…)?"""

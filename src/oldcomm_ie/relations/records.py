@@ -50,6 +50,7 @@ class Mention:
     more_keys: list[str] = field(default_factory=list)
     kind: str = "project"   # "project" (a PROJECT entity) or "place" (an estate being renovated)
     listed: bool = False    # a place written in a list (A小区、B小区和C小区): covered, not a project
+    heads: bool = False     # a place followed by its renovation (X片区老旧小区改造): a project
 
 
 def relation(label: str, head, tail, sent) -> dict:

@@ -15,6 +15,8 @@ def fill_places(t: Tables, text: str, sent: Span, ents, records, relations, owne
     sentence names the project (direct), the ones below a district where the sentence
     speaks of renovating or covering them."""
     sentence = text[sent.start:sent.end]
+    if t.trigger_re["TOTAL"].search(sentence):
+        return  # 我市已有A、B等50个项目: a programme's places, not this project's
     works = any(t.trigger_re[rel].search(sentence) for rel in ("RENOVATION", "OUTCOME", "COVER"))
     for e in ents.within(sent):
         admin = e.get("subtype") in ADMIN
