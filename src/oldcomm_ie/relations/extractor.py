@@ -13,7 +13,16 @@ import regex
 from . import slots
 from .mentions import MentionFinder
 from .records import Mention, Record, relation
-from .scopes import Located, Span, articles, is_headline, paragraphs, sentences
+from .scopes import (
+    Located,
+    Span,
+    articles,
+    is_headline,
+    paragraphs,
+    sections_of,
+    sentences,
+)
+from .slots.places import add_place
 from .tables import Tables
 
 _ALIAS_INTRO = regex.compile(r"(?:称之为|称为|命名为|取名为?|项目)[“\"「]$")
@@ -93,15 +102,16 @@ class RelationExtractor:
         first = records[mine[0]]
         for m in covered:
             self._cover(first, m, Span(m.start, m.end), relations)
-        only = records[mine[0]] if len(mine) == 1 and self._leads(text, art, records[mine[0]]) else None
-        heads = self._headline_places(text, art, ents)
+        only = self._owners_of_sections(text, art, plan, records, mine)
+        heads = self._headline_places(text, art, ents) if len(mine) == 1 else []
         for key in mine:
             for place, span in heads:
-                if records[key].add("places", place):
+                if add_place(records[key], place):
                     relations.append(relation("LOCATED_IN", records[key].mentions[0], span, art))
         for sent, owners, direct in plan:
-            if owners is None and only is not None and self._about_only(text, sent, only, ents):
-                owners = [self._stand_in(only)]
+            rec = only.get(sent.start)
+            if owners is None and rec is not None and self._about_only(text, sent, rec, ents):
+                owners = [self._stand_in(rec)]
             if owners:
                 slots.fill(self.t, text, sent, owners, records, ents, qs, relations, direct)
 
@@ -147,25 +157,43 @@ class RelationExtractor:
         for span in m.more + [(m.start, m.end)]:
             rec.add("mentions", span)
         for place, span in m.places:
-            if rec.add("places", place):
+            if add_place(rec, place):
                 relations.append(relation("LOCATED_IN", (m.start, m.end), span, sent))
 
     @staticmethod
     def _cover(rec: Record, m: Mention, sent, relations) -> None:
         """An estate the project covers: one of its places, not a project of its own."""
         for place, span in m.places:
-            if rec.add("places", place):
+            if add_place(rec, place):
                 relations.append(relation("LOCATED_IN", rec.mentions[0], span, sent))
 
     @staticmethod
     def _stand_in(rec: Record) -> Mention:
         return Mention(*rec.mentions[0], rec.key, rec.name, [])
 
+    def _owners_of_sections(self, text, art, plan, records, mine) -> dict[int, Record]:
+        """The project a sentence naming none is about: its section's only project (a
+        section runs from one subhead to the next) when the section's headline or lead
+        names it, else the article's only project when the article's does."""
+        sections = sections_of(text, art)
+        owner: dict[int, Record] = {}
+        for scope in [art] + sections:  # sections last: they win
+            keys = list(dict.fromkeys(m.key for sent, owners, direct in plan if direct
+                                      and scope.start <= sent.start < scope.end for m in owners))
+            if scope is art:
+                keys = mine
+            if len(keys) != 1 or not self._leads(text, scope, records[keys[0]]):
+                continue
+            for sent, _, _ in plan:
+                if scope.start <= sent.start < scope.end:
+                    owner[sent.start] = records[keys[0]]
+        return owner
+
     @staticmethod
-    def _leads(text: str, art: Span, rec: Record) -> bool:
-        """Is the project named in the article's headline or lead (the article is about it)?"""
-        paras = paragraphs(text[art.start:art.end])[:2]
-        return bool(paras) and rec.mentions[0][0] < art.start + paras[-1].end
+    def _leads(text: str, scope: Span, rec: Record) -> bool:
+        """Is the project named in the scope's headline or lead (the scope is about it)?"""
+        paras = paragraphs(text[scope.start:scope.end])[:2]
+        return bool(paras) and any(scope.start <= a < scope.start + paras[-1].end for a, _ in rec.mentions)
 
     def _about_only(self, text: str, sent: Span, rec: Record, ents) -> bool:
         """Does a sentence of an article with one project speak of it: no programme total,

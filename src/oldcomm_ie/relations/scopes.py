@@ -54,19 +54,41 @@ def is_headline(text: str, p: Span) -> bool:
 
 
 def articles(text: str) -> list[Span]:
-    """Articles on a page: a run of headline lines or a dateline opens a new one."""
+    """Articles on a page: a dateline opens a new one, and so does a run of headline lines
+    that is more than a subhead (two lines or more, or a line before a dateline); a single
+    short line inside an article (【东片区】, a kicker) is a subhead, no new article."""
     paras = paragraphs(text)
-    cuts = []
-    prev_head = False
-    for p in paras:
-        head = is_headline(text, p)
-        if (head and not prev_head) or _DATELINE.search(text[p.start:p.end]):
-            cuts.append(p.start)
-        prev_head = head
+    heads = [is_headline(text, p) for p in paras]
+    dated = [_DATELINE.search(text[p.start:p.end]) is not None for p in paras]
+    cuts, i = [], 0
+    while i < len(paras):
+        j = i
+        while j < len(paras) and heads[j]:
+            j += 1
+        if j > i:  # a run of headline lines, paras[i:j]
+            if i == 0 or j - i >= 2 or (j < len(paras) and dated[j]):
+                cuts.append(paras[i].start)
+                i = j + 1 if j < len(paras) and dated[j] else j  # its dateline belongs to it
+            else:
+                i = j
+            continue
+        if dated[i]:
+            cuts.append(paras[i].start)
+        i += 1
     if not cuts or (paras and cuts[0] != paras[0].start):
         cuts.insert(0, paras[0].start if paras else 0)
     bounds = cuts + [len(text)]
     return [Span(a, b) for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
+
+
+def sections_of(text: str, art: Span) -> list[Span]:
+    """The sections of an article: each subhead (a headline line) opens one."""
+    paras = [Span(p.start + art.start, p.end + art.start) for p in paragraphs(text[art.start:art.end])]
+    cuts = [p.start for i, p in enumerate(paras) if is_headline(text, p) and (i == 0 or not is_headline(text, paras[i - 1]))]
+    if not cuts or cuts[0] != art.start:
+        cuts.insert(0, art.start)
+    bounds = cuts + [art.end]
+    return [Span(a, b) for a, b in itertools.pairwise(bounds) if b > a]
 
 
 def sentences(text: str, span: Span) -> list[Span]:

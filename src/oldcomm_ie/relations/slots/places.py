@@ -2,6 +2,7 @@
 covers and the district, city or province around it (CONTRACT.md, places)."""
 from __future__ import annotations
 
+from ..mentions import place_key
 from ..records import relation
 from ..scopes import Span
 from ..tables import Tables
@@ -28,9 +29,11 @@ def fill_places(t: Tables, text: str, sent: Span, ents, records, relations, owne
 
 
 def add_place(rec, place: str) -> bool:
-    """Add a place unless the record has it under another alias (上海 and 上海市: one place)."""
+    """Add a place unless the record has it under another alias (上海 and 上海市, 南桥苑 and
+    南桥苑小区: one place)."""
+    key = place_key(place)
     for other in rec.places:
-        if place == other or (len(place) >= 2 and len(other) >= 2 and (
+        if key == place_key(other) or (len(place) >= 2 and len(other) >= 2 and (
                 place == other + place[-1:] and place.endswith(_LEVEL_ENDINGS)
                 or other == place + other[-1:] and other.endswith(_LEVEL_ENDINGS))):
             return False
