@@ -96,7 +96,8 @@ class RelationExtractor:
             else:
                 plan.append((sent, None, False))
         if not mine and (covered or self._about_renovation(text, art, ents)):
-            mine.append(self._descriptive(text, art, read, records))
+            key = self._descriptive(text, art, read, records, ents)
+            mine += [key] if key else []
         if not mine:
             return
         first = records[mine[0]]
@@ -117,13 +118,13 @@ class RelationExtractor:
 
     def _resolve(self, text, para, m: Mention, last, records, mine, alias_of) -> None:
         """The record a mention belongs to: a new name given to the last project (称之为“…”),
-        a name already met in this article, or a variant of one (same_project)."""
+        a name already met, or a variant of one (same_project)."""
         if last is not None and _ALIAS_INTRO.search(text[max(para.start, m.start - 8):m.start]) \
                 and m.key not in records:
             alias_of[m.key] = last.key  # 称之为“阳光电梯”, 住房租赁项目“建融家园”: a new name
         if m.kind == "project" and m.key not in alias_of and m.key not in records:
-            for key in mine:
-                if self.mentions.same_project(records[key].name, m.name):
+            for key, rec in records.items():  # one record per project in the whole document
+                if rec.kind == "project" and self.mentions.same_project(rec.name, m.name):
                     alias_of[m.key] = key
                     break
         m.key = alias_of.get(m.key, m.key)
@@ -218,25 +219,29 @@ class RelationExtractor:
         return any(e["label"] == "PLACE" and e.get("subtype") in ("street", "community", "compound", "other")
                    for e in ents)
 
-    def _descriptive(self, text: str, art: Span, read, records) -> str:
+    def _descriptive(self, text: str, art: Span, read, records, ents) -> str | None:
         """A record for an article about one renovation that writes no name: named by the
-        clause of its headline or first sentence that speaks of it, with the first body
-        clause that does as a second mention."""
+        phrase of its headline or first sentences that places it and speaks of it (from
+        its first place to its last word of renovation); that clause and the next that
+        speaks of renovating are its mentions."""
+        places = [e for e in ents if e["label"] == "PLACE"]
         spans = []
         for _, sent, _ in read:
             for c in _CLAUSE.finditer(text, sent.start, sent.end):
-                if self.t.trigger_re["RENOVATION"].search(c.group(0)) and len(c.group(0)) >= 4:
-                    spans.append((c.start(), c.end()))
+                works = list(self.t.trigger_re["RENOVATION"].finditer(text, c.start(), c.end()))
+                first = next((e for e in places if c.start() <= e["start"] and e["end"] <= c.end()), None)
+                if works and (spans or (first is not None and works[-1].end() > first["end"])):
+                    spans.append(((c.start(), c.end()), (first["start"], works[-1].end()) if not spans else None))
                     break
             if len(spans) == 2:
                 break
         if not spans:
-            spans = [(art.start, min(art.end, art.start + 1))]
-        name = text[spans[0][0]:spans[0][1]]
+            return None
+        name = text[slice(*spans[0][1])]
         key = f"{name}@{art.start}"
         rec = records[key] = Record(key, name)
-        for span in spans:
-            rec.add("mentions", span)
+        for clause, _ in spans:
+            rec.add("mentions", clause)
         return key
 
     @staticmethod
