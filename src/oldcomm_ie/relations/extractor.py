@@ -70,7 +70,8 @@ class RelationExtractor:
         for para, sent, mentions in read:
             if para is not para_at:  # a paragraph goes on about the last project when it opens with an anaphor
                 para_at = para
-                carried = last is not None and self.t.trigger_re["ANAPHOR"].match(text, para.start, para.end) is not None
+                carried = last is not None and any(self.t.trigger_re[rel].match(text, para.start, para.end)
+                                                   for rel in ("ANAPHOR", "OPENER"))
             owners = []
             project_here = any(m.kind == "project" for m in mentions)
             for m in mentions:
@@ -115,6 +116,8 @@ class RelationExtractor:
                 owners = [self._stand_in(rec)]
             if owners:
                 slots.fill(self.t, text, sent, owners, records, ents, qs, relations, direct)
+        for key in mine:
+            self._drop_headline_repeats(text, art, records[key], qs, relations)
 
     def _resolve(self, text, para, m: Mention, last, records, mine, alias_of) -> None:
         """The record a mention belongs to: a new name given to the last project (称之为“…”),
@@ -169,6 +172,21 @@ class RelationExtractor:
                 relations.append(relation("LOCATED_IN", rec.mentions[0], span, sent))
 
     @staticmethod
+    def _drop_headline_repeats(text: str, art: Span, rec: Record, qs, relations) -> None:
+        """A headline that states an outcome the body states again (11个小区 … 共11个) gives
+        it once."""
+        value = {(q["start"], q["end"]): (q["value"], q["unit"]) for q in qs}
+        heads = [p for p in paragraphs(text[art.start:art.end]) if is_headline(text, Span(p.start + art.start, p.end + art.start))]
+
+        def in_head(span) -> bool:
+            return any(p.start + art.start <= span[0] < p.end + art.start for p in heads)
+
+        body = {(metric, value.get(span)) for metric, span in rec.outcomes if not in_head(span)}
+        dropped = {span for metric, span in rec.outcomes if in_head(span) and (metric, value.get(span)) in body}
+        rec.outcomes[:] = [(metric, span) for metric, span in rec.outcomes if span not in dropped]
+        relations[:] = [r for r in relations if not (r["label"] == "OUTCOME" and tuple(r["tail"]) in dropped)]
+
+    @staticmethod
     def _stand_in(rec: Record) -> Mention:
         return Mention(*rec.mentions[0], rec.key, rec.name, [])
 
@@ -183,6 +201,8 @@ class RelationExtractor:
                                       and scope.start <= sent.start < scope.end for m in owners))
             if scope is art:
                 keys = mine
+            named = [k for k in keys if records[k].kind == "project"]
+            keys = named or keys  # an estate met in passing does not share a named project's article
             if len(keys) != 1 or not self._leads(text, scope, records[keys[0]]):
                 continue
             for sent, _, _ in plan:
@@ -198,12 +218,19 @@ class RelationExtractor:
 
     def _about_only(self, text: str, sent: Span, rec: Record, ents) -> bool:
         """Does a sentence of an article with one project speak of it: no programme total,
-        and no district, city or province that is not the project's?"""
+        and no clause opened by a district, city or province that is not the project's
+        (福州市共改造…: another place's figures)?"""
         if sent.start < rec.mentions[0][0] or self.t.trigger_re["TOTAL"].search(text, sent.start, sent.end):
             return False
-        mine = set(rec.places)
-        return not any(e["label"] == "PLACE" and e.get("subtype") in ("province", "city", "district")
-                       and text[e["start"]:e["end"]] not in mine for e in ents.within(sent))
+        known = " ".join(rec.places + [rec.name])
+        for e in ents.within(sent):
+            if e["label"] != "PLACE" or e.get("subtype") not in ("province", "city", "district") \
+                    or text[e["start"]:e["end"]] in known:
+                continue
+            clause = max([sent.start] + [text.rfind(c, sent.start, e["start"]) + 1 for c in "，,；;：:"])
+            if e["start"] - clause <= 3:
+                return False
+        return True
 
     def _anaphoric(self, text: str, sent: Span) -> bool:
         return self.t.trigger_re["ANAPHOR"].search(text, sent.start, sent.end) is not None or \

@@ -28,10 +28,15 @@ def fill_amounts(t: Tables, text: str, sent: Span, qs, records, relations, owner
                 and not _loan_tenor(t, text, q, sent):
             if rec.add("periods", span):
                 relations.append(relation("PERIOD", (m.start, m.end), span, sent))
-        elif q["kind"] in ("count", "area", "length") and has_outcome:
+        elif q["kind"] in ("count", "area", "length"):
             metric = outcome_metric(t, text, q, sent)
-            if metric and rec.add("outcomes", (metric, span)):
+            # 户, 栋, 套, areas say what a project delivers wherever its sentence gives them;
+            # a bare count or length only beside a word of delivering (改造, 新增 …)
+            if metric and (has_outcome or metric in _SELF_EVIDENT) and rec.add("outcomes", (metric, span)):
                 relations.append(relation("OUTCOME", (m.start, m.end), span, sent))
+
+
+_SELF_EVIDENT = {"households", "buildings", "housing_units", "area", "elevators", "parking_spaces"}
 
 
 def outcome_metric(t: Tables, text: str, q: dict, sent: Span) -> str | None:
