@@ -19,7 +19,7 @@ TEXTS = {
     "approval": "关于鼓楼区南门片区旧楼改造项目可研报告的批复\n\n鼓楼区南门片区旧楼改造项目估算总投资"
                 "5200万元，建设内容包括改造老旧小区12个，涉及居民2360户，建筑面积18.5万平方米，加装电梯24部。",
     "bond": "合肥市蜀山区西园新村片区城市更新工程获批专项债券\n\n合肥市蜀山区西园新村片区城市更新工程总投资9.8亿元，"
-            "其中申请专项债券4亿元，建设期3年。",
+            "申请专项债券4亿元，建设期3年。",
     "reply": "关于加快推进南门片区改造的答复\n\n您提出的建议收悉。鼓楼区南门片区旧楼改造项目已列入2024年计划，"
              "计划投资3600万元，改造完成后惠及居民1200户。",
     "feature": "双塘社区变了样\n\n南京市秦淮区双塘社区旧楼改造项目采用EPC+O模式，由南京城建集团投资1.2亿元实施，"
@@ -103,6 +103,18 @@ def test_a_part_is_not_a_second_total(results):
     p = only(results["bond"])
     totals = [q.value for q, role in zip(p.investments, p.investment_roles) if role == "total"]
     assert totals == [980000000]
+
+
+@pytest.mark.parametrize("text,values", [
+    ("合肥市蜀山区西园新村片区城市更新工程总投资9.8亿元，其中专项债券4亿元。", [980000000]),
+    ("合肥市蜀山区西园新村片区城市更新工程总用地面积12万平方米，其中绿地3万平方米。", [120000]),
+    ("合肥市蜀山区西园新村片区城市更新工程总投资9.8亿元。其中专项债券4亿元。", [980000000]),
+    ("合肥市蜀山区西园新村片区城市更新工程总投资9.8亿元，申请专项债券4亿元。", [980000000, 400000000]),
+])
+def test_a_part_after_qizhong_is_not_listed_again(text, values):
+    p = only(oldcomm_ie.extract(text))
+    got = [q.value for q in p.investments] or [o.quantity.value for o in p.outcomes]
+    assert got == values
 
 
 @pytest.mark.parametrize("genre", ["loan", "feature", "batch"])

@@ -17,6 +17,7 @@ class Record:
     outcomes: list[tuple[str, tuple[int, int]]] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     roles: dict[tuple[int, int], str] = field(default_factory=dict)   # investment span -> role
+    units: dict[tuple[int, int], str] = field(default_factory=dict)   # amount span -> unit
     kind: str = "project"   # what named it first: a PROJECT entity or an estate ("place")
 
     def add(self, slot: str, item) -> bool:

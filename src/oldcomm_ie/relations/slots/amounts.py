@@ -20,8 +20,11 @@ def fill_amounts(t: Tables, text: str, sent: Span, qs, records, relations, owner
         span = (q["start"], q["end"])
         near = text[max(sent.start, q["start"] - 12):q["start"]]
         after = text[q["end"]:min(sent.end, q["end"] + 8)]
+        if _part_of_listed(text, q, rec):
+            continue  # 总面积28万平方米，其中地下4万平方米: the part is in the total already
         if q["kind"] == "money" and "/" not in q["unit"] and t.trigger_re["INVESTMENT"].search(near + after):
             if rec.add("investments", span):
+                rec.units[span] = q["unit"]
                 rec.roles[span] = investment_role(t, text, q, sent)
                 relations.append(relation("INVESTMENT", (m.start, m.end), span, sent))
         elif q["kind"] == "duration" and t.trigger_re["PERIOD"].search(near + after) \
@@ -33,7 +36,25 @@ def fill_amounts(t: Tables, text: str, sent: Span, qs, records, relations, owner
             # 户, 栋, 套, areas say what a project delivers wherever its sentence gives them;
             # a bare count or length only beside a word of delivering (改造, 新增 …)
             if metric and (has_outcome or metric in _SELF_EVIDENT) and rec.add("outcomes", (metric, span)):
+                rec.units[span] = q["unit"]
                 relations.append(relation("OUTCOME", (m.start, m.end), span, sent))
+
+
+_PART_WINDOW = 300
+
+
+def _part_of_listed(text: str, q: dict, rec) -> bool:
+    """Is the amount a part (after 其中, in its sentence or opening the next) of an amount
+    of the same unit the record already lists from before that 其中?"""
+    lo = max(0, q["start"] - _PART_WINDOW)
+    stop = text.rfind("。", lo, q["start"]) + 1 or lo
+    among = text.rfind("其中", stop, q["start"])
+    if among < 0:
+        return False
+    if not text[stop:among].strip():  # 。其中…: the sentence before holds the whole
+        stop = text.rfind("。", lo, max(lo, stop - 1)) + 1 or lo
+    spans = rec.investments if q["kind"] == "money" else [s for _, s in rec.outcomes]
+    return any(stop <= a and b <= among and rec.units.get((a, b)) == q["unit"] for a, b in spans)
 
 
 _SELF_EVIDENT = {"households", "buildings", "housing_units", "area", "elevators", "parking_spaces"}
