@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex
 
 from . import slots
-from .mentions import MentionFinder
+from .mentions import MentionFinder, place_key
 from .records import Mention, Record, relation
 from .scopes import (
     Located,
@@ -118,6 +118,9 @@ class RelationExtractor:
                 slots.fill(self.t, text, sent, owners, records, ents, qs, relations, direct)
         for key in mine:
             self._drop_headline_repeats(text, art, records[key], qs, relations)
+        named = [k for k in mine if records[k].kind == "project"]
+        if len(named or mine) == 1:
+            self._addressee(text, art, ents, records[(named or mine)[0]], relations)
 
     def _resolve(self, text, para, m: Mention, last, records, mine, alias_of) -> None:
         """The record a mention belongs to: a new name given to the last project (称之为“…”),
@@ -142,8 +145,9 @@ class RelationExtractor:
             m.key = alias_of.get(m.key, m.key)
             return
         for key in mine:
-            if m.key in records[key].name:
-                alias_of[m.key] = m.key = key
+            name = records[key].name
+            if m.key in name or any(len(p) >= 3 and place_key(p) in name for p, _ in m.places):
+                alias_of[m.key] = m.key = key  # 松风苑东区 of 松风苑片区改造项目: a part of it
                 return
 
     @staticmethod
@@ -185,6 +189,19 @@ class RelationExtractor:
         dropped = {span for metric, span in rec.outcomes if in_head(span) and (metric, value.get(span)) in body}
         rec.outcomes[:] = [(metric, span) for metric, span in rec.outcomes if span not in dropped]
         relations[:] = [r for r in relations if not (r["label"] == "OUTCOME" and tuple(r["tail"]) in dropped)]
+
+    def _addressee(self, text: str, art: Span, ents, rec: Record, relations) -> None:
+        """An approval or a reply is addressed to the body that applied for the project
+        (X：你们报来…): that body owns it."""
+        paras = [Span(p.start + art.start, p.end + art.start) for p in paragraphs(text[art.start:art.end])]
+        if not paras or self.t.trigger_re["APPROVAL"].search(text, paras[0].start, paras[0].end) is None:
+            return
+        for p in paras[1:3]:
+            for e in ents.within(p):
+                if e["label"] == "ORG" and e["start"] - p.start <= 2 and text[e["end"]:e["end"] + 1] in ":：":
+                    if rec.add("investors", text[e["start"]:e["end"]]):
+                        relations.append(relation("INVESTOR", rec.mentions[0], (e["start"], e["end"]), p))
+                    return
 
     @staticmethod
     def _stand_in(rec: Record) -> Mention:

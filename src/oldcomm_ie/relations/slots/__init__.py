@@ -26,5 +26,5 @@ def fill(t: Tables, text: str, sent: Span, mentions: list[Mention], records: dic
     fill_amounts(t, text, sent, qs, records, relations, owner)
     fill_models(t, sentence, sent, records, relations, owner)
     fill_places(t, text, sent, ents, records, relations, owner, direct)
-    if any(t.trigger_re[rel].search(sentence) for rel in ("INVESTOR", "INVESTMENT", "OWNER", "LOAN")):
+    if any(t.trigger_re[rel].search(sentence) for rel in ("INVESTOR", "INVESTMENT", "OWNER", "OWNER_AFTER", "LOAN")):
         fill_investors(t, text, sent, ents, records, relations, owner)

@@ -26,7 +26,7 @@ def fill_investors(t: Tables, text: str, sent: Span, ents, records, relations, o
             continue  # 中标人, 施工单位: they build, they put no money in
         paying = e["subtype"] in ("company", "bank", "other") or _PAYS.match(text, e["end"])
         lends = lending and e["subtype"] in ("bank", "company")  # the bank and the borrower
-        if role == "OWNER" or lends or (paying and _invests(t, text, e["end"], sent)):
+        if role == "OWNER" or lends or _owns(t, text, e["end"], sent) or (paying and _invests(t, text, e["end"], sent)):
             m = owner(e["start"])
             if records[m.key].add("investors", text[e["start"]:e["end"]]):
                 relations.append(relation("INVESTOR", (m.start, m.end), (e["start"], e["end"]), sent))
@@ -56,3 +56,10 @@ def _role_before(t: Tables, text: str, e: dict, sent: Span) -> str | None:
     window = text[max(start, e["start"] - 12):e["start"]]
     found = [(m.end(), rel) for rel in ("OWNER", "CONTRACTOR") for m in t.trigger_re[rel].finditer(window)]
     return max(found)[1] if found else None
+
+
+def _owns(t: Tables, text: str, pos: int, sent: Span) -> bool:
+    """Does the organization's clause make it the owner or tenderer (X正在…公开招标)?"""
+    clause_end = regex.search(r"[，,。；;]", text[pos:sent.end])
+    stop = pos + clause_end.start() if clause_end else sent.end
+    return t.trigger_re["OWNER_AFTER"].search(text, pos, stop) is not None
