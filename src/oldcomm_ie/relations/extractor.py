@@ -118,6 +118,7 @@ class RelationExtractor:
                 slots.fill(self.t, text, sent, owners, records, ents, qs, relations, direct)
         for key in mine:
             self._drop_headline_repeats(text, art, records[key], qs, relations)
+        self._lead_models(text, plan, [records[k] for k in mine], relations)
         named = [k for k in mine if records[k].kind == "project"]
         if len(named or mine) == 1:
             self._addressee(text, art, ents, records[(named or mine)[0]], relations)
@@ -177,8 +178,8 @@ class RelationExtractor:
 
     @staticmethod
     def _drop_headline_repeats(text: str, art: Span, rec: Record, qs, relations) -> None:
-        """A headline that states an outcome the body states again (11个小区 … 共11个) gives
-        it once."""
+        """An outcome stated again (a headline's 11个小区 … 共11个; the same phrase twice)
+        counts once."""
         value = {(q["start"], q["end"]): (q["value"], q["unit"]) for q in qs}
         heads = [p for p in paragraphs(text[art.start:art.end]) if is_headline(text, Span(p.start + art.start, p.end + art.start))]
 
@@ -187,8 +188,26 @@ class RelationExtractor:
 
         body = {(metric, value.get(span)) for metric, span in rec.outcomes if not in_head(span)}
         dropped = {span for metric, span in rec.outcomes if in_head(span) and (metric, value.get(span)) in body}
+        seen = set()
+        for metric, span in rec.outcomes:  # 12个老旧小区 … 12个老旧小区: the same phrase again
+            said = (metric, value.get(span), text[span[1]:span[1] + 4])
+            if said in seen:
+                dropped.add(span)
+            seen.add(said)
         rec.outcomes[:] = [(metric, span) for metric, span in rec.outcomes if span not in dropped]
         relations[:] = [r for r in relations if not (r["label"] == "OUTCOME" and tuple(r["tail"]) in dropped)]
+
+    def _lead_models(self, text: str, plan, recs: list[Record], relations) -> None:
+        """A funding programme the article opens with (…中央预算内投资计划的通知) funds every
+        project it goes on to list."""
+        if not plan or plan[0][1] is not None or self.t.trigger_re["TOTAL"].search(text, plan[0][0].start, plan[0][0].end):
+            return
+        sent = plan[0][0]
+        for mm in self.t.model_re.finditer(text, sent.start, sent.end):
+            if mm.group(0) in self.t.always_models:
+                for rec in recs:
+                    if rec.add("models", self.t.models[mm.group(0)]):
+                        relations.append(relation("MODEL", rec.mentions[0], (mm.start(), mm.end()), sent))
 
     def _addressee(self, text: str, art: Span, ents, rec: Record, relations) -> None:
         """An approval or a reply is addressed to the body that applied for the project
@@ -222,9 +241,12 @@ class RelationExtractor:
             keys = named or keys  # an estate met in passing does not share a named project's article
             if len(keys) != 1 or not self._leads(text, scope, records[keys[0]]):
                 continue
-            for sent, _, _ in plan:
-                if scope.start <= sent.start < scope.end:
-                    owner[sent.start] = records[keys[0]]
+            rec = records[keys[0]]
+            lead = paragraphs(text[scope.start:scope.end])[:2]
+            lead_end = scope.start + lead[-1].end if lead else scope.start
+            for sent, _, _ in plan:  # before its first mention only in the headline and lead
+                if scope.start <= sent.start < scope.end and (sent.start >= rec.mentions[0][0] or sent.start < lead_end):
+                    owner[sent.start] = rec
         return owner
 
     @staticmethod
@@ -237,7 +259,7 @@ class RelationExtractor:
         """Does a sentence of an article with one project speak of it: no programme total,
         and no clause opened by a district, city or province that is not the project's
         (福州市共改造…: another place's figures)?"""
-        if sent.start < rec.mentions[0][0] or self.t.trigger_re["TOTAL"].search(text, sent.start, sent.end):
+        if self.t.trigger_re["TOTAL"].search(text, sent.start, sent.end):
             return False
         known = " ".join(rec.places + [rec.name])
         for e in ents.within(sent):
