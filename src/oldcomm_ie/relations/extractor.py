@@ -178,8 +178,8 @@ class RelationExtractor:
 
     @staticmethod
     def _drop_headline_repeats(text: str, art: Span, rec: Record, qs, relations) -> None:
-        """An outcome stated again (a headline's 11个小区 … 共11个; the same phrase twice)
-        counts once."""
+        """An outcome or an investment stated again (a headline's 11个小区 … 共11个, its
+        贷款3亿元 … 投放贷款3亿元; the same outcome phrase twice) counts once."""
         value = {(q["start"], q["end"]): (q["value"], q["unit"]) for q in qs}
         heads = [p for p in paragraphs(text[art.start:art.end]) if is_headline(text, Span(p.start + art.start, p.end + art.start))]
 
@@ -194,8 +194,11 @@ class RelationExtractor:
             if said in seen:
                 dropped.add(span)
             seen.add(said)
+        money = {value.get(span) for span in rec.investments if not in_head(span)}
+        dropped |= {span for span in rec.investments if in_head(span) and value.get(span) in money}
         rec.outcomes[:] = [(metric, span) for metric, span in rec.outcomes if span not in dropped]
-        relations[:] = [r for r in relations if not (r["label"] == "OUTCOME" and tuple(r["tail"]) in dropped)]
+        rec.investments[:] = [span for span in rec.investments if span not in dropped]
+        relations[:] = [r for r in relations if not (r["label"] in ("OUTCOME", "INVESTMENT") and tuple(r["tail"]) in dropped)]
 
     def _lead_models(self, text: str, plan, recs: list[Record], relations) -> None:
         """A funding programme the article opens with (…中央预算内投资计划的通知) funds every
