@@ -26,6 +26,15 @@ TEXTS = {
                "合作期限15年。改造后，小区新增停车位260个，惠及居民980户。",
     "batch": "秦淮区2024年旧楼改造项目开工\n\n秦淮区2024年旧楼改造项目涉及桂园小区、松林小区和梅岭小区等3个小区，"
              "共15栋楼，惠及居民620户，总投资2300万元。",
+    "approval_reply": "关于同意鼓楼区南门片区旧楼改造项目立项的批复\n\n鼓楼区华林街道办事处：你们报来《关于鼓楼区南门片区"
+                      "旧楼改造项目立项的请示》收悉。经研究，同意该项目立项，项目估算总投资680万元，改造住宅楼12栋，涉及居民320户。",
+    "tender_notice": "鼓楼区南门片区旧楼改造项目已获批准。目前，南京市鼓楼区住房和城乡建设局已对该项目进行公开招标，"
+                     "项目预算900万元。",
+    "study": "鼓楼区南门片区旧楼改造项目可研报告已由业主单位委托南京东方建筑设计院有限公司编制，项目总投资1500万元。",
+    "programme": "关于下达2024年第二批中央预算内投资的通知\n\n本批次安排鼓楼区南门片区旧楼改造项目，下达资金300万元；"
+                 "安排秦淮区双塘社区旧楼提升项目，下达资金200万元。",
+    "sections": "秦淮区旧楼改造分两个片区实施\n\n【北片区项目】\n\n秦淮区旧楼改造北片区项目拟改造桂园小区、松林小区。\n\n"
+                "总投资额1200万元。\n\n【南片区项目】\n\n秦淮区旧楼改造南片区项目拟改造梅岭小区、竹林小区。\n\n总投资额800万元。",
     "total": "南京市老旧小区改造成效显著\n\n今年以来，全市累计改造老旧小区320个，惠及居民8.6万户，完成投资12亿元。",
     "slogan": "鼓楼区打造“宜居之城、幸福之家”\n\n鼓楼区南门片区旧楼改造项目完成投资800万元，惠及居民560户。",
 }
@@ -58,6 +67,10 @@ CASES = [
      [("parking_spaces", 260), ("households", 980)]),
     ("batch", "秦淮区2024年旧楼改造项目", [], [(23000000, "total")], [],
      [("compounds", 3), ("buildings", 15), ("households", 620)]),
+    ("approval_reply", "鼓楼区南门片区旧楼改造项目", ["鼓楼区华林街道办事处"], [(6800000, "total")], [],
+     [("buildings", 12), ("households", 320)]),
+    ("tender_notice", "鼓楼区南门片区旧楼改造项目", ["南京市鼓楼区住房和城乡建设局"], [(9000000, "total")], [], []),
+    ("study", "鼓楼区南门片区旧楼改造项目", [], [(15000000, "total")], [], []),
 ]
 
 
@@ -71,9 +84,30 @@ def test_one_record_per_genre(results, genre, name, investors, investments, peri
     assert sorted((o.metric, o.quantity.value) for o in p.outcomes) == sorted(outcomes)
 
 
+def test_a_funding_programme_funds_every_project_it_lists(results):
+    projects = results["programme"].projects
+    assert [p.name for p in projects] == ["鼓楼区南门片区旧楼改造项目", "秦淮区双塘社区旧楼提升项目"]
+    assert all(p.models == ["中央预算内投资"] for p in projects)
+    assert [[(q.value, r) for q, r in zip(p.investments, p.investment_roles)] for p in projects] == [
+        [(3000000, "subsidy")], [(2000000, "subsidy")]]
+
+
+def test_each_section_gives_its_own_project_the_sentences_that_name_none(results):
+    projects = {p.name: p for p in results["sections"].projects}
+    assert sorted(projects) == ["秦淮区旧楼改造北片区项目", "秦淮区旧楼改造南片区项目"]
+    assert [q.value for q in projects["秦淮区旧楼改造北片区项目"].investments] == [12000000]
+    assert [q.value for q in projects["秦淮区旧楼改造南片区项目"].investments] == [8000000]
+    assert {"桂园小区", "松林小区"} <= set(projects["秦淮区旧楼改造北片区项目"].places)
+    assert not {"梅岭小区", "竹林小区"} & set(projects["秦淮区旧楼改造北片区项目"].places)
+
+
 # what must NOT happen, by genre
 def test_a_contractor_is_no_investor(results):
     assert "南京宏远建设工程有限公司" not in only(results["award"]).investors
+
+
+def test_a_commissioned_designer_is_no_investor(results):
+    assert only(results["study"]).investors == []
 
 
 def test_a_loan_tenor_is_no_period(results):

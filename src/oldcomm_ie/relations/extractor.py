@@ -42,6 +42,9 @@ class RelationExtractor:
         all_ents, all_qs = Located(entities), Located(quantities)
         for art in articles(text):
             self._article(text, art, all_ents.within(art), all_qs.within(art), relations, records)
+        value = {(q["start"], q["end"]): (q["value"], q["unit"]) for q in quantities}
+        for rec in records.values():
+            self._drop_repeats(text, rec, value, relations)
         return relations, [r.to_plain() for r in records.values() if r.mentions]
 
     def _read(self, text: str, art: Span, ents) -> list[tuple[Span, Span, list[Mention]]]:
@@ -192,20 +195,30 @@ class RelationExtractor:
 
         body = {(metric, value.get(span)) for metric, span in rec.outcomes if not in_head(span)}
         dropped = {span for metric, span in rec.outcomes if in_head(span) and (metric, value.get(span)) in body}
-        seen = set()
-        for metric, span in rec.outcomes:  # 12个老旧小区 … 12个老旧小区: the same phrase again
+        money = {value.get(span) for span in rec.investments if not in_head(span)}
+        dropped |= {span for span in rec.investments if in_head(span) and value.get(span) in money}
+        _drop(rec, dropped, relations)
+
+    @staticmethod
+    def _drop_repeats(text: str, rec: Record, value: dict, relations) -> None:
+        """The same outcome phrase twice (12个老旧小区 … 12个老旧小区), the same sum in the
+        same role twice (总投资1.38亿元 … 总投资1.38亿元): each counts once."""
+        dropped, seen = set(), set()
+        for metric, span in rec.outcomes:
             said = (metric, value.get(span), text[span[1]:span[1] + 4])
             if said in seen:
                 dropped.add(span)
             seen.add(said)
-        money = {value.get(span) for span in rec.investments if not in_head(span)}
-        dropped |= {span for span in rec.investments if in_head(span) and value.get(span) in money}
-        rec.outcomes[:] = [(metric, span) for metric, span in rec.outcomes if span not in dropped]
-        rec.investments[:] = [span for span in rec.investments if span not in dropped]
-        relations[:] = [r for r in relations if not (r["label"] in ("OUTCOME", "INVESTMENT") and tuple(r["tail"]) in dropped)]
+        for span in rec.investments:
+            said = (value.get(span), rec.roles.get(span))
+            if said in seen:
+                dropped.add(span)
+            seen.add(said)
+        _drop(rec, dropped, relations)
+
 
     def _lead_models(self, text: str, plan, recs: list[Record], relations) -> None:
-        """A funding programme the article opens with (…中央预算内投资计划的通知) funds every
+        """A funding programme the article opens with (…下达中央资金的通知) funds every
         project it goes on to list."""
         if not plan or plan[0][1] is not None or self.t.trigger_re["TOTAL"].search(text, plan[0][0].start, plan[0][0].end):
             return
@@ -249,18 +262,24 @@ class RelationExtractor:
             if len(keys) != 1 or not self._leads(text, scope, records[keys[0]]):
                 continue
             rec = records[keys[0]]
-            lead = paragraphs(text[scope.start:scope.end])[:2]
-            lead_end = scope.start + lead[-1].end if lead else scope.start
+            lead_end = self._lead_end(text, scope)
             for sent, _, _ in plan:  # before its first mention only in the headline and lead
                 if scope.start <= sent.start < scope.end and (sent.start >= rec.mentions[0][0] or sent.start < lead_end):
                     owner[sent.start] = rec
         return owner
 
     @staticmethod
-    def _leads(text: str, scope: Span, rec: Record) -> bool:
-        """Is the project named in the scope's headline or lead (the scope is about it)?"""
-        paras = paragraphs(text[scope.start:scope.end])[:2]
-        return bool(paras) and any(scope.start <= a < scope.start + paras[-1].end for a, _ in rec.mentions)
+    def _lead_end(text: str, scope: Span) -> int:
+        """Where the scope's headlines and first body paragraph end."""
+        for p in paragraphs(text[scope.start:scope.end]):
+            if not is_headline(text, Span(p.start + scope.start, p.end + scope.start)):
+                return p.end + scope.start
+        return scope.end
+
+    def _leads(self, text: str, scope: Span, rec: Record) -> bool:
+        """Is the project named in the scope's headlines or lead (the scope is about it)?"""
+        end = self._lead_end(text, scope)
+        return any(scope.start <= a < end for a, _ in rec.mentions)
 
     def _about_only(self, text: str, sent: Span, rec: Record, ents) -> bool:
         """Does a sentence of an article with one project speak of it: no programme total,
@@ -328,3 +347,10 @@ class RelationExtractor:
             return []
         return [(text[e["start"]:e["end"]], (e["start"], e["end"])) for e in ents.within(head)
                 if e["label"] == "PLACE" and e.get("subtype") in ("province", "city", "district")]
+
+
+def _drop(rec: Record, dropped: set, relations: list[dict]) -> None:
+    """Take amounts out of a record and their relations with them."""
+    rec.outcomes[:] = [(metric, span) for metric, span in rec.outcomes if span not in dropped]
+    rec.investments[:] = [span for span in rec.investments if span not in dropped]
+    relations[:] = [r for r in relations if not (r["label"] in ("OUTCOME", "INVESTMENT") and tuple(r["tail"]) in dropped)]
