@@ -103,10 +103,12 @@ def test_each_section_gives_its_own_project_the_sentences_that_name_none(results
 
 # what must NOT happen, by genre
 def test_a_contractor_is_no_investor(results):
+    assert ("南京宏远建设工程有限公司", "ORG") in {(e.text, e.label) for e in results["award"].entities}
     assert "南京宏远建设工程有限公司" not in only(results["award"]).investors
 
 
 def test_a_commissioned_designer_is_no_investor(results):
+    assert ("南京恒远规划设计咨询有限公司", "ORG") in {(e.text, e.label) for e in results["study"].entities}
     assert only(results["study"]).investors == []
 
 
