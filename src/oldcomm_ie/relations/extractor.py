@@ -45,7 +45,14 @@ class RelationExtractor:
         value = {(q["start"], q["end"]): (q["value"], q["unit"]) for q in quantities}
         for rec in records.values():
             self._drop_repeats(text, rec, value, relations)
-        return relations, [r.to_plain() for r in records.values() if r.mentions]
+        return relations, [r.to_plain() for r in records.values() if r.mentions and self._described(r)]
+
+    @staticmethod
+    def _described(rec: Record) -> bool:
+        """A record stands for a project the text describes with at least one fact: an
+        estate met in passing, with nothing said of it but its name, makes none."""
+        return rec.kind == "project" or len(rec.places) > 1 or any(
+            (rec.investors, rec.investments, rec.models, rec.periods, rec.outcomes))
 
     def _read(self, text: str, art: Span, ents) -> list[tuple[Span, Span, list[Mention]]]:
         """Every sentence of the article with the project mentions it holds."""

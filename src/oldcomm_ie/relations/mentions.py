@@ -126,13 +126,17 @@ class MentionFinder:
         return self.t.trigger_re["COVER"].search(text, start, e["start"]) is not None
 
     def slogan(self, text: str, e: dict) -> bool:
-        """A PROJECT entity written as a pair of phrases with no project word at its end
-        (宜居之城、幸福之家) is a slogan: never a project."""
+        """A PROJECT entity written as short phrases set side by side (宜居之城、幸福家园), or
+        as a pair of phrases with no project word at its end, or with no project word at
+        all, is a slogan: never a project."""
         if e["label"] != "PROJECT":
             return False
         surface = text[e["start"]:e["end"]]
         heads = self.t.triggers["PROJECT_HEAD"]
-        return (bool(_PAIR.search(surface)) and not surface.endswith(heads)) or not any(h in surface for h in heads)
+        parts = [p for p in _PAIR.split(surface) if p]
+        paired = len(parts) >= 2 and all(len(p) <= 5 for p in parts)  # 绿色家园、美丽之城: phrases set side by side
+        return paired or (bool(_PAIR.search(surface)) and not surface.endswith(heads)) \
+            or not any(h in surface for h in heads)
 
     def core(self, name: str) -> str:
         """A name without its year and filler words: what two names of one project share."""
