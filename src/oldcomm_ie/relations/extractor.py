@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex
 
 from . import slots
-from .mentions import MentionFinder, place_key
+from .mentions import MentionFinder, estate_stem, place_key
 from .records import Mention, Record, relation
 from .scopes import (
     Located,
@@ -154,14 +154,17 @@ class RelationExtractor:
 
     @staticmethod
     def _place_of_project(m: Mention, records, mine, alias_of) -> None:
-        """An estate written inside the name of a project of this article is that project
-        (松风苑 in 松风苑片区改造项目)."""
+        """An estate written inside the name of a project of this article, or a part of
+        one of its estates, is that project (松风苑 in 松风苑片区改造项目; 松风苑东区 of
+        松风苑片区)."""
         if m.key in alias_of or m.key in records:
             m.key = alias_of.get(m.key, m.key)
             return
         for key in mine:
             name = records[key].name
-            if m.key in name or any(len(p) >= 3 and place_key(p) in name for p, _ in m.places):
+            stems = [estate_stem(p) for p in records[key].places]
+            if m.key in name or any(len(p) >= 3 and place_key(p) in name for p, _ in m.places) \
+                    or any(len(st) >= 3 and p.startswith(st) for st in stems for p, _ in m.places):
                 alias_of[m.key] = m.key = key  # 松风苑东区 of 松风苑片区改造项目: a part of it
                 return
 

@@ -26,6 +26,18 @@ def place_key(place: str) -> str:
     return place
 
 
+_AREA_SUFFIXES = ("片区", "小区", "区域", "片")
+
+
+def estate_stem(place: str) -> str:
+    """An estate's name without the word for an area (松风苑片区 → 松风苑): its parts
+    (松风苑东区, 松风苑一期) start with it."""
+    for suffix in _AREA_SUFFIXES:
+        if place.endswith(suffix) and len(place) > len(suffix) + 2:
+            return place[:-len(suffix)]
+    return ""
+
+
 def chains(text: str, ents: list[dict]) -> list[list[dict]]:
     """Entities written against each other (X街道Y社区) or joined by 的
     (Y社区的Z小区)."""
@@ -150,7 +162,7 @@ class MentionFinder:
         ca, cb = self.core(a), self.core(b)
         if len(ca) > len(cb):
             ca, cb = cb, ca
-        if len(ca) < 4 or ca not in cb:
-            return False
+        if ca not in cb or len(ca) < (3 if cb.endswith(ca) else 4):
+            return False  # 东片区项目 short for …改造东片区项目; 改造项目 names nothing
         extra = cb.replace(ca, "", 1)
         return self.t.trigger_re["PHASE"].search(extra) is None
