@@ -83,7 +83,8 @@ class RelationExtractor:
                 carried = last is not None and any(self.t.trigger_re[rel].match(text, para.start, para.end)
                                                    for rel in ("ANAPHOR", "OPENER"))
             owners, estates = [], []
-            project_here = any(m.kind == "project" for m in mentions)
+            project_here = any(m.kind == "project" for m in mentions) or (
+                named and last is not None and self._goes_on(text, sent))
             for m in mentions:
                 if m.kind == "place":
                     self._place_of_project(m, records, mine, alias_of)
@@ -306,6 +307,11 @@ class RelationExtractor:
             if e["start"] - clause <= 3:
                 return False
         return True
+
+    def _goes_on(self, text: str, sent: Span) -> bool:
+        """Does the sentence open by going on about the last project (项目建设内容为…, 该项目…)?"""
+        start = sent.start + len(text[sent.start:sent.end]) - len(text[sent.start:sent.end].lstrip())
+        return any(self.t.trigger_re[rel].match(text, start, sent.end) for rel in ("ANAPHOR", "OPENER"))
 
     def _anaphoric(self, text: str, sent: Span) -> bool:
         return self.t.trigger_re["ANAPHOR"].search(text, sent.start, sent.end) is not None or \
