@@ -160,3 +160,17 @@ def test_golden_records(results, genre):
     expected = json.loads((GOLDEN / f"relations_{genre}.json").read_text(encoding="utf-8"))
     got = [{k: p[k] for k in expected[0]} for p in results[genre].to_dict()["projects"]]
     assert got == expected
+
+
+@pytest.mark.parametrize("text,places,outcomes", [
+    # a sentence going on about the project: the estate it names is a place of the project
+    ("秦淮区双塘社区旧楼提升项目已开工。项目建设内容为对桂园小区实施外墙改造，涉及居民120户。",
+     {"桂园小区"}, [("households", 120)]),
+    # the estate opens its own paragraph of facts: its own record (no named project there)
+    ("秦淮区双塘社区旧楼提升项目已开工。\n\n桂园小区完成外墙改造，惠及居民120户。", set(), []),
+])
+def test_an_estate_in_a_sentence_about_the_project(text, places, outcomes):
+    first = oldcomm_ie.extract(text).projects[0]
+    assert first.name == "秦淮区双塘社区旧楼提升项目"
+    assert places <= set(first.places) and not ({"桂园小区"} - places) & set(first.places)
+    assert [(o.metric, o.quantity.value) for o in first.outcomes] == outcomes

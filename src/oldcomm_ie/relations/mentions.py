@@ -128,9 +128,11 @@ class MentionFinder:
 
     def heads_project(self, text: str, e: dict) -> bool:
         """Does the last place of a list open a renovation written right after it
-        (A街、B街和C片区老旧小区改造: the list names one project)?"""
-        return self.t.trigger_re["RENOVATION"].search(text, e["end"], e["end"] + 6) is not None \
-            and not text.startswith("等", e["end"])
+        (A街、B街和C片区老旧小区改造: the list names one project), not a sentence about it
+        (X小区实施外墙改造)?"""
+        work = self.t.trigger_re["RENOVATION"].search(text, e["end"], e["end"] + 6)
+        return work is not None and not text.startswith("等", e["end"]) \
+            and self.t.trigger_re["ACTS"].search(text, e["end"], work.start()) is None
 
     def covered(self, text: str, sent: Span, e: dict) -> bool:
         """Is a place written after a word of covering in its clause (覆盖…, 分别为…)?"""
