@@ -165,7 +165,8 @@ class RelationExtractor:
             name = records[key].name
             stems = [estate_stem(p) for p in records[key].places]
             if m.key in name or any(len(p) >= 3 and place_key(p) in name for p, _ in m.places) \
-                    or any(len(st) >= 3 and p.startswith(st) for st in stems for p, _ in m.places):
+                    or any(len(st) >= 3 and p.startswith(st) for st in stems for p, _ in m.places) \
+                    or any(len(p) >= 5 and p[:4] in name for p, _ in m.places):
                 alias_of[m.key] = m.key = key  # 松风苑东区 of 松风苑片区改造项目: a part of it
                 return
 
