@@ -4,6 +4,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import oldcomm_ie
 
@@ -174,3 +176,21 @@ def test_an_estate_in_a_sentence_about_the_project(text, places, outcomes):
     assert first.name == "秦淮区双塘社区旧楼提升项目"
     assert places <= set(first.places) and not ({"桂园小区"} - places) & set(first.places)
     assert [(o.metric, o.quantity.value) for o in first.outcomes] == outcomes
+
+
+# --- properties: any mix of the genres' pieces gives well-formed records --------------
+
+PIECES = [s for text in TEXTS.values() for s in text.replace("\n\n", "。").split("。") if s] + [
+    "\n\n", "其中", "该项目", "【北片区】", "，", "、", "。"]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
+def test_records_are_well_formed_on_any_mix(text):
+    result = oldcomm_ie.extract(text)
+    for p in result.to_dict()["projects"]:
+        assert p["mentions"] and all(0 <= a < b <= len(text) for a, b in p["mentions"])
+        assert all(x["role"] in ("total", "subsidy", "loan", "bond", "social_capital", "residents", "other")
+                   for x in p["investments"])
+        for q in p["investments"] + p["periods"] + [o["quantity"] for o in p["outcomes"]]:
+            assert text[q["start"]:q["end"]].replace("\n", "") == q["text"]
+        assert len(set(p["places"])) == len(p["places"])
