@@ -3,6 +3,8 @@ programme it opens with, the addressee of an approval, a descriptive record wher
 is written, and amounts said twice counted once."""
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from .records import Record, relation
@@ -19,23 +21,31 @@ class ArticleFacts:
         self.t = tables
 
     @staticmethod
-    def drop_headline_repeats(text: str, art: Span, rec: Record, qs, relations) -> None:
+    def drop_headline_repeats(text: str, art: Span, recs: list[Record], qs, gone: set) -> None:
         """An outcome or an investment stated again (a headline's 11个小区 … 共11个, its
-        贷款3亿元 … 投放贷款3亿元; the same outcome phrase twice) counts once."""
+        贷款3亿元 … 投放贷款3亿元) counts once."""
+        heads = [Span(p.start + art.start, p.end + art.start) for p in paragraphs(text[art.start:art.end])]
+        heads = [h for h in heads if is_headline(text, h)]
+        if not heads:
+            return
         value = {(q["start"], q["end"]): (q["value"], q["unit"]) for q in qs}
-        heads = [p for p in paragraphs(text[art.start:art.end]) if is_headline(text, Span(p.start + art.start, p.end + art.start))]
+        starts = [h.start for h in heads]
 
         def in_head(span) -> bool:
-            return any(p.start + art.start <= span[0] < p.end + art.start for p in heads)
+            i = bisect.bisect_right(starts, span[0]) - 1
+            return i >= 0 and span[0] < heads[i].end
 
-        body = {(metric, value.get(span)) for metric, span in rec.outcomes if not in_head(span)}
-        dropped = {span for metric, span in rec.outcomes if in_head(span) and (metric, value.get(span)) in body}
-        money = {value.get(span) for span in rec.investments if not in_head(span)}
-        dropped |= {span for span in rec.investments if in_head(span) and value.get(span) in money}
-        _drop(rec, dropped, relations)
+        for rec in recs:
+            outcomes = [(m, s) for m, s in _since(rec.outcomes, art.start, lambda o: o[1]) if s in value]
+            money = [s for s in _since(rec.investments, art.start, lambda x: x) if s in value]
+            body = {(metric, value[span]) for metric, span in outcomes if not in_head(span)}
+            dropped = {span for metric, span in outcomes if in_head(span) and (metric, value[span]) in body}
+            sums = {value[span] for span in money if not in_head(span)}
+            dropped |= {span for span in money if in_head(span) and value[span] in sums}
+            _drop(rec, dropped, gone)
 
     @staticmethod
-    def drop_repeats(text: str, rec: Record, value: dict, relations) -> None:
+    def drop_repeats(text: str, rec: Record, value: dict, gone: set) -> None:
         """The same outcome phrase twice (12个老旧小区 … 12个老旧小区), the same sum in the
         same role twice (总投资1.38亿元 … 总投资1.38亿元): each counts once."""
         dropped, seen = set(), set()
@@ -49,7 +59,7 @@ class ArticleFacts:
             if said in seen:
                 dropped.add(span)
             seen.add(said)
-        _drop(rec, dropped, relations)
+        _drop(rec, dropped, gone)
 
     def lead_models(self, text: str, plan, recs: list[Record], relations) -> None:
         """A funding programme the article opens with (…下达中央资金的通知) funds every
@@ -124,8 +134,21 @@ class ArticleFacts:
         return key
 
 
-def _drop(rec: Record, dropped: set, relations: list[dict]) -> None:
-    """Take amounts out of a record and their relations with them."""
+def _since(items: list, start: int, span_of) -> list:
+    """The items added since an article began: records fill in reading order, so they
+    are the list's tail (read backwards, no scan of earlier articles' items)."""
+    out = []
+    for item in reversed(items):
+        if span_of(item)[0] < start:
+            break
+        out.append(item)
+    return out[::-1]
+
+
+def _drop(rec: Record, dropped: set, gone: set) -> None:
+    """Take amounts out of a record; their relations go once the document is read (gone)."""
+    if not dropped:
+        return
     rec.outcomes[:] = [(metric, span) for metric, span in rec.outcomes if span not in dropped]
     rec.investments[:] = [span for span in rec.investments if span not in dropped]
-    relations[:] = [r for r in relations if not (r["label"] in ("OUTCOME", "INVESTMENT") and tuple(r["tail"]) in dropped)]
+    gone |= dropped

@@ -2,6 +2,8 @@
 about, or its section's or article's only project (named in the headline or lead)."""
 from __future__ import annotations
 
+import bisect
+
 from .records import Record
 from .scopes import Span, is_headline, paragraphs, sections_of
 from .tables import Tables
@@ -18,20 +20,22 @@ class Attribution:
         section runs from one subhead to the next) when the section's headline or lead
         names it, else the article's only project when the article's does."""
         sections = sections_of(text, art)
+        starts = [sec.start for sec in sections]
+        by_section: list[list] = [[] for _ in sections]  # plan entries of each section, in one pass
+        for entry in plan:
+            by_section[max(0, bisect.bisect_right(starts, entry[0].start) - 1)].append(entry)
         owner: dict[int, Record] = {}
-        for scope in [art] + sections:  # sections last: they win
-            keys = list(dict.fromkeys(m.key for sent, owners, direct in plan if direct
-                                      and scope.start <= sent.start < scope.end for m in owners))
-            if scope is art:
-                keys = mine
+        for scope, entries in [(art, plan)] + list(zip(sections, by_section)):  # sections last: they win
+            keys = mine if scope is art else list(dict.fromkeys(
+                m.key for _, owners, direct in entries if direct for m in owners))
             named = [k for k in keys if records[k].kind == "project"]
             keys = named or keys  # an estate met in passing does not share a named project's article
             if len(keys) != 1 or not self.leads(text, scope, records[keys[0]]):
                 continue
             rec = records[keys[0]]
             lead_end = self.lead_end(text, scope)
-            for sent, _, _ in plan:  # before its first mention only in the headline and lead
-                if scope.start <= sent.start < scope.end and (sent.start >= rec.mentions[0][0] or sent.start < lead_end):
+            for sent, _, _ in entries:  # before its first mention only in the headline and lead
+                if sent.start >= rec.mentions[0][0] or sent.start < lead_end:
                     owner[sent.start] = rec
         return owner
 
@@ -45,8 +49,7 @@ class Attribution:
 
     def leads(self, text: str, scope: Span, rec: Record) -> bool:
         """Is the project named in the scope's headlines or lead (the scope is about it)?"""
-        end = self.lead_end(text, scope)
-        return any(scope.start <= a < end for a, _ in rec.mentions)
+        return rec.mentioned_in(scope.start, self.lead_end(text, scope))
 
     def about_only(self, text: str, sent: Span, rec: Record, ents) -> bool:
         """Does a sentence of an article with one project speak of it: no programme total,

@@ -40,13 +40,16 @@ class RelationExtractor:
 
     def __call__(self, text: str, entities: list[dict], quantities: list[dict]):
         relations: list[dict] = []
+        gone: set[tuple[int, int]] = set()   # amounts taken out of records again (said twice)
         records: dict[str, Record] = {}
         all_ents, all_qs = Located(entities), Located(quantities)
         for art in articles(text):
-            self._article(text, art, all_ents.within(art), all_qs.within(art), relations, records)
+            self._article(text, art, all_ents.within(art), all_qs.within(art), relations, records, gone)
         value = {(q["start"], q["end"]): (q["value"], q["unit"]) for q in quantities}
         for rec in records.values():
-            self.facts.drop_repeats(text, rec, value, relations)
+            self.facts.drop_repeats(text, rec, value, gone)
+        if gone:
+            relations = [r for r in relations if not (r["label"] in ("OUTCOME", "INVESTMENT") and tuple(r["tail"]) in gone)]
         return relations, [r.to_plain() for r in records.values() if r.mentions and self._described(r)]
 
     @staticmethod
@@ -70,7 +73,7 @@ class RelationExtractor:
                 out.append((para, sent, self.mentions.find(text, sent, ents, known, para.start, para_themed)))
         return out
 
-    def _article(self, text, art, ents, qs, relations, records) -> None:
+    def _article(self, text, art, ents, qs, relations, records, gone) -> None:
         read = self._read(text, art, ents)
         named = any(m.kind == "project" for _, _, ms in read for m in ms)
         mine: list[str] = []           # this article's record keys, in order
@@ -133,8 +136,7 @@ class RelationExtractor:
                 owners = [self._stand_in(rec)]
             if owners:
                 slots.fill(self.t, text, sent, owners, records, ents, qs, relations, direct)
-        for key in mine:
-            self.facts.drop_headline_repeats(text, art, records[key], qs, relations)
+        self.facts.drop_headline_repeats(text, art, [records[k] for k in mine], qs, gone)
         self.facts.lead_models(text, plan, [records[k] for k in mine], relations)
         named = [k for k in mine if records[k].kind == "project"]
         if len(named or mine) == 1:

@@ -1,6 +1,7 @@
 """The project records being built, and the mentions that feed them."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 
@@ -27,7 +28,15 @@ class Record:
             return False
         seen.add((slot, item))
         getattr(self, slot).append(item)
+        if slot == "mentions":
+            bisect.insort(self.__dict__.setdefault("_starts", []), item[0])
         return True
+
+    def mentioned_in(self, start: int, end: int) -> bool:
+        """Is the record mentioned between two offsets (logarithmic time)?"""
+        starts = self.__dict__.get("_starts", [])
+        i = bisect.bisect_left(starts, start)
+        return i < len(starts) and starts[i] < end
 
     def to_plain(self) -> dict:
         return {"name": self.name, "mentions": [list(m) for m in self.mentions], "aliases": list(self.aliases),

@@ -41,6 +41,7 @@ def fill_amounts(t: Tables, text: str, sent: Span, qs, records, relations, owner
 
 
 _PART_WINDOW = 300
+_RECENT = 32   # a total stands among the record's last few amounts (records fill in reading order)
 
 
 def _part_of_listed(text: str, q: dict, rec) -> bool:
@@ -53,8 +54,8 @@ def _part_of_listed(text: str, q: dict, rec) -> bool:
         return False
     if not text[stop:among].strip():  # 。其中…: the sentence before holds the whole
         stop = text.rfind("。", lo, max(lo, stop - 1)) + 1 or lo
-    spans = rec.investments if q["kind"] == "money" else [s for _, s in rec.outcomes]
-    return any(stop <= a and b <= among and rec.units.get((a, b)) == q["unit"] for a, b in spans)
+    spans = rec.investments if q["kind"] == "money" else [s for _, s in rec.outcomes[-_RECENT:]]
+    return any(stop <= a and b <= among and rec.units.get((a, b)) == q["unit"] for a, b in spans[-_RECENT:])
 
 
 _SELF_EVIDENT = {"households", "buildings", "housing_units", "area", "elevators", "parking_spaces"}
