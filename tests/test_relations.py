@@ -107,3 +107,65 @@ def test_government_pays_and_paragraph_subject_is_the_project():
     assert p.places[-1] == "田林十二村社区"
     assert "区政府" in p.investors
     assert [(o.metric, o.quantity.value) for o in p.outcomes] == [("households", 3200)]
+
+
+# --- the component like spaCy's own: patterns added, saved, loaded ---------------------
+
+MODEL_TEXT = "合肥市蜀山区西园新村片区城市更新工程采用邻里共建合作，由合肥城建集团投资2亿元。"
+
+
+def test_an_added_model_survives_to_disk_and_spacy_load(tmp_path):
+    import spacy
+    nlp = oldcomm_ie.load()
+    assert "邻里共建" not in oldcomm_ie.extract(MODEL_TEXT, nlp=nlp).projects[0].models
+    nlp.get_pipe("oldcomm_relations").add_patterns([{"model": "邻里共建", "always": True},
+                                                    {"trigger": "筹款", "slot": "investment", "role": "residents"}])
+    nlp.to_disk(tmp_path / "model")
+    assert (tmp_path / "model" / "oldcomm_relations" / "patterns.jsonl").exists()
+    loaded = spacy.load(tmp_path / "model")
+    assert loaded.get_pipe("oldcomm_relations").patterns[0] == {"model": "邻里共建", "always": True}
+    p = oldcomm_ie.extract(MODEL_TEXT, nlp=loaded).projects[0]
+    assert "邻里共建" in p.models
+    q = oldcomm_ie.extract("合肥市蜀山区西园新村片区城市更新工程由居民筹款300万元。", nlp=loaded).projects[0]
+    assert [(x.value, role) for x, role in zip(q.investments, q.investment_roles)] == [(3000000, "residents")]
+
+
+def test_patterns_added_to_one_pipeline_leave_the_others_alone():
+    nlp = oldcomm_ie.load()
+    nlp.get_pipe("oldcomm_relations").add_patterns([{"model": "邻里共建", "always": True}])
+    assert "邻里共建" not in oldcomm_ie.extract(MODEL_TEXT).projects[0].models
+
+
+@pytest.mark.parametrize("pattern", [
+    "邻里共建", {"model": ""}, {"trigger": "筹款"}, {"trigger": "筹款", "slot": "money"},
+    {"trigger": "筹款", "slot": "investment", "role": "gift"}, {"trigger": "期满", "slot": "period", "role": "loan"},
+    {"label": "ORG"},
+])
+def test_malformed_patterns_are_refused(pattern):
+    nlp = oldcomm_ie.load()
+    with pytest.raises((ValueError, TypeError)):
+        nlp.get_pipe("oldcomm_relations").add_patterns([pattern])
+
+
+def test_the_tables_are_named_in_the_config():
+    cfg = oldcomm_ie.load().config["components"]["oldcomm_relations"]["tables"]
+    assert cfg["models"] == "models.tsv" and cfg["roles"] == "investment_roles.tsv"
+
+
+# --- name variants: one project or two ---------------------------------------------------
+
+@pytest.mark.parametrize("a,b,same", [
+    ("新城区旧楼改造项目", "2023年新城区旧楼改造项目", True),
+    ("新城区旧楼综合提质改造项目", "新城区旧楼提质改造建设项目", True),
+    ("新城区旧楼改造项目", "新城区旧楼改造项目全过程工程", True),
+    ("新城区旧楼改造项目", "新城区旧楼改造东片区项目", False),
+    ("新城区棚户区改造一期工程", "新城区棚户区改造二期工程", False),
+    ("新城区棚户区改造项目", "新城区棚户区改造项目第三标段", False),
+    ("新城区棚户区改造项目", "西山区棚户区改造项目", False),
+    ("改造项目", "新城区旧楼改造项目", False),
+])
+def test_name_variants(a, b, same):
+    from oldcomm_ie.relations.mentions import MentionFinder
+    from oldcomm_ie.relations.tables import default_tables
+    finder = MentionFinder(default_tables())
+    assert finder.same_project(a, b) is same and finder.same_project(b, a) is same

@@ -76,12 +76,14 @@ class Project:
     periods: list[Quantity] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
+    investment_roles: list[str] = field(default_factory=list)   # one per investment: total, loan, …
 
     def to_dict(self) -> dict:
+        roles = self.investment_roles or ["other"] * len(self.investments)
         return {"name": self.name, "mentions": [list(m) for m in self.mentions],
                 "aliases": list(self.aliases),
                 "places": list(self.places), "investors": list(self.investors),
-                "investments": [q.to_dict() for q in self.investments],
+                "investments": [{**q.to_dict(), "role": role} for q, role in zip(self.investments, roles)],
                 "models": list(self.models),
                 "periods": [q.to_dict() for q in self.periods],
                 "outcomes": [o.to_dict() for o in self.outcomes]}
@@ -144,7 +146,8 @@ class Extraction:
 
         projects = [Project(p["name"], [tuple(m) for m in p["mentions"]], p["places"], p["investors"],
                             [q(x) for x in p["investments"]], p["models"], [q(x) for x in p["periods"]],
-                            [Outcome(o["metric"], q(o["quantity"])) for o in p["outcomes"]], p.get("aliases", []))
+                            [Outcome(o["metric"], q(o["quantity"])) for o in p["outcomes"]], p.get("aliases", []),
+                            [x.get("role", "other") for x in p["investments"]])
                     for p in d.get("projects", ())]
         relations = [Relation(r["label"], tuple(r["head"]), tuple(r["tail"]), tuple(r["evidence"]),
                               r.get("head_text", ""), r.get("tail_text", "")) for r in d.get("relations", ())]
@@ -239,6 +242,7 @@ def project_from_doc(layout: Layout, p: dict, quantities: dict) -> Project:
         periods=[q(s) for s in p.get("periods", ())],
         outcomes=[Outcome(metric, q(s)) for metric, s in p.get("outcomes", ())],
         aliases=list(p.get("aliases", ())),
+        investment_roles=list(p.get("investment_roles", ())) or ["other"] * len(p.get("investments", ())),
     )
 
 

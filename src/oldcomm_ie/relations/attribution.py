@@ -1,0 +1,77 @@
+"""Which project a sentence that names none is about: the one its paragraph goes on
+about, or its section's or article's only project (named in the headline or lead)."""
+from __future__ import annotations
+
+import bisect
+
+from .records import Record
+from .scopes import Span, is_headline, paragraphs, sections_of
+from .tables import Tables
+
+
+class Attribution:
+    """Sentence-to-project attribution rules over an article's scopes."""
+
+    def __init__(self, tables: Tables) -> None:
+        self.t = tables
+
+    def owners_of_sections(self, text, art, plan, records, mine) -> dict[int, Record]:
+        """The project a sentence naming none is about: its section's only project (a
+        section runs from one subhead to the next) when the section's headline or lead
+        names it, else the article's only project when the article's does."""
+        sections = sections_of(text, art)
+        starts = [sec.start for sec in sections]
+        by_section: list[list] = [[] for _ in sections]  # plan entries of each section, in one pass
+        for entry in plan:
+            by_section[max(0, bisect.bisect_right(starts, entry[0].start) - 1)].append(entry)
+        owner: dict[int, Record] = {}
+        for scope, entries in [(art, plan)] + list(zip(sections, by_section)):  # sections last: they win
+            keys = mine if scope is art else list(dict.fromkeys(
+                m.key for _, owners, direct in entries if direct for m in owners))
+            named = [k for k in keys if records[k].kind == "project"]
+            keys = named or keys  # an estate met in passing does not share a named project's article
+            if len(keys) != 1 or not self.leads(text, scope, records[keys[0]]):
+                continue
+            rec = records[keys[0]]
+            lead_end = self.lead_end(text, scope)
+            for sent, _, _ in entries:  # before its first mention only in the headline and lead
+                if sent.start >= rec.mentions[0][0] or sent.start < lead_end:
+                    owner[sent.start] = rec
+        return owner
+
+    @staticmethod
+    def lead_end(text: str, scope: Span) -> int:
+        """Where the scope's headlines and first body paragraph end."""
+        for p in paragraphs(text[scope.start:scope.end]):
+            if not is_headline(text, Span(p.start + scope.start, p.end + scope.start)):
+                return p.end + scope.start
+        return scope.end
+
+    def leads(self, text: str, scope: Span, rec: Record) -> bool:
+        """Is the project named in the scope's headlines or lead (the scope is about it)?"""
+        return rec.mentioned_in(scope.start, self.lead_end(text, scope))
+
+    def about_only(self, text: str, sent: Span, rec: Record, ents) -> bool:
+        """Does a sentence of an article with one project speak of it: no programme total,
+        and no clause opened by a district, city or province that is not the project's
+        (福州市共改造…: another place's figures)?"""
+        if self.t.trigger_re["TOTAL"].search(text, sent.start, sent.end):
+            return False
+        known = " ".join(rec.places + [rec.name])
+        for e in ents.within(sent):
+            if e["label"] != "PLACE" or e.get("subtype") not in ("province", "city", "district") \
+                    or text[e["start"]:e["end"]] in known:
+                continue
+            clause = max([sent.start] + [text.rfind(c, sent.start, e["start"]) + 1 for c in "，,；;：:"])
+            if e["start"] - clause <= 3:
+                return False
+        return True
+
+    def goes_on(self, text: str, sent: Span) -> bool:
+        """Does the sentence open by going on about the last project (项目建设内容为…, 该项目…)?"""
+        start = sent.start + len(text[sent.start:sent.end]) - len(text[sent.start:sent.end].lstrip())
+        return any(self.t.trigger_re[rel].match(text, start, sent.end) for rel in ("ANAPHOR", "OPENER"))
+
+    def anaphoric(self, text: str, sent: Span) -> bool:
+        return self.t.trigger_re["ANAPHOR"].search(text, sent.start, sent.end) is not None or \
+            self.t.trigger_re["TOTAL"].search(text, sent.start, sent.end) is None

@@ -1,0 +1,102 @@
+"""Where a relation may hold: articles on a page, paragraphs, sentences, headlines.
+
+Nothing is ever linked across articles (a newspaper page holds several: headlines, 本报讯
+and bylines start a new one); slots are filled sentence by sentence.
+"""
+from __future__ import annotations
+
+import bisect
+import itertools
+from dataclasses import dataclass
+
+import regex
+
+_SENTENCE_END = regex.compile(r"[。！？!?；;]+[”’」]?|\n")
+_DATELINE = regex.compile(r"本报讯|^\s*[□■●◆]?\s*(?:本报)?记者|^[（(]?记者")
+_HEADLINE_MAX = 32
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+class Located(list):
+    """Items with character offsets, sorted, sliced by span in logarithmic time."""
+
+    def __init__(self, items):
+        super().__init__(sorted(items, key=lambda x: x["start"]))
+        self.starts = [x["start"] for x in self]
+
+    def within(self, span) -> Located:
+        lo = bisect.bisect_left(self.starts, span.start)
+        hi = bisect.bisect_left(self.starts, span.end)
+        out = Located.__new__(Located)
+        list.__init__(out, (x for x in self[lo:hi] if x["end"] <= span.end))
+        out.starts = [x["start"] for x in out]
+        return out
+
+
+def paragraphs(text: str) -> list[Span]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append(Span(pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def is_headline(text: str, p: Span) -> bool:
+    """A short line with no sentence punctuation (a title, a kicker, a byline)."""
+    line = text[p.start:p.end]
+    return len(line) <= _HEADLINE_MAX and not regex.search(r"[。，,；;！？]", line)
+
+
+def articles(text: str) -> list[Span]:
+    """Articles on a page: a dateline opens a new one, and so does a run of headline lines
+    that is more than a subhead (two lines or more, or a line before a dateline); a single
+    short line inside an article (【东片区】, a kicker) is a subhead, no new article."""
+    paras = paragraphs(text)
+    heads = [is_headline(text, p) for p in paras]
+    dated = [_DATELINE.search(text[p.start:p.end]) is not None for p in paras]
+    cuts, i = [], 0
+    while i < len(paras):
+        j = i
+        while j < len(paras) and heads[j]:
+            j += 1
+        if j > i:  # a run of headline lines, paras[i:j]
+            if i == 0 or j - i >= 2 or (j < len(paras) and dated[j]):
+                cuts.append(paras[i].start)
+                i = j + 1 if j < len(paras) and dated[j] else j  # its dateline belongs to it
+            else:
+                i = j
+            continue
+        if dated[i]:
+            cuts.append(paras[i].start)
+        i += 1
+    if not cuts or (paras and cuts[0] != paras[0].start):
+        cuts.insert(0, paras[0].start if paras else 0)
+    bounds = cuts + [len(text)]
+    return [Span(a, b) for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
+
+
+def sections_of(text: str, art: Span) -> list[Span]:
+    """The sections of an article: each subhead (a headline line) opens one."""
+    paras = [Span(p.start + art.start, p.end + art.start) for p in paragraphs(text[art.start:art.end])]
+    cuts = [p.start for i, p in enumerate(paras) if is_headline(text, p) and (i == 0 or not is_headline(text, paras[i - 1]))]
+    if not cuts or cuts[0] != art.start:
+        cuts.insert(0, art.start)
+    bounds = cuts + [art.end]
+    return [Span(a, b) for a, b in itertools.pairwise(bounds) if b > a]
+
+
+def sentences(text: str, span: Span) -> list[Span]:
+    out, pos = [], span.start
+    for m in _SENTENCE_END.finditer(text, span.start, span.end):
+        if text[pos:m.end()].strip():
+            out.append(Span(pos, m.end()))
+        pos = m.end()
+    if pos < span.end and text[pos:span.end].strip():
+        out.append(Span(pos, span.end))
+    return out

@@ -1,0 +1,30 @@
+"""Filling a project's slots from one sentence: amounts, models, investors."""
+from __future__ import annotations
+
+from ..records import Mention, Record
+from ..scopes import Span
+from ..tables import Tables
+from .amounts import fill_amounts
+from .investors import fill_investors
+from .models import fill_models
+from .places import fill_places
+
+
+def owner_of(mentions: list[Mention]):
+    """The mention a position in the sentence belongs to: the last one before it."""
+    def owner(pos: int) -> Mention:
+        before = [m for m in mentions if m.start <= pos]
+        return before[-1] if before else mentions[0]
+    return owner
+
+
+def fill(t: Tables, text: str, sent: Span, mentions: list[Mention], records: dict[str, Record],
+         ents, qs, relations: list[dict], direct: bool = True) -> None:
+    """Every slot a sentence states for the projects it mentions (direct) or speaks of."""
+    sentence = text[sent.start:sent.end]
+    owner = owner_of(mentions)
+    fill_amounts(t, text, sent, qs, records, relations, owner)
+    fill_models(t, sentence, sent, records, relations, owner)
+    fill_places(t, text, sent, ents, records, relations, owner, direct)
+    if any(t.trigger_re[rel].search(sentence) for rel in ("INVESTOR", "INVESTMENT", "OWNER", "OWNER_AFTER", "LOAN")):
+        fill_investors(t, text, sent, ents, records, relations, owner)
