@@ -9,7 +9,10 @@ from ..chars import is_cjk
 from .gazetteer import Lexicon
 
 _NEGATIONS = set("不没未别莫")
-_LOCATIVES = set("中上下内外前后东西南北里")
+LOCATIVES = set("中上下内外前后东西南北里")
+# Function characters that end a longer dictionary word before a name (特别是在|X片区,
+# 主要为|小区): the word is a phrase, not part of the name.
+_CLOSING_FUNCTION = set("在为对将把被从向于是")
 
 
 def alternation(words) -> str:
@@ -67,14 +70,15 @@ class Reader:
         if word[0] in _NEGATIONS:
             return True  # 不出社区: a negated verb phrase
         verb = word in self.lex.verbs or word[-2:] in self.lex.verbs  # 积极参与: a phrase ending in a verb
-        if kind == "place" and strict_place and (verb or word in self.lex.generic):
+        if kind == "place" and strict_place and (verb or word in self.lex.generic
+                                                 or (n > 1 and word[-1] in _CLOSING_FUNCTION)):
             return True  # 促进|老旧小区; a road may carry a verb (建设路), a housing estate does not
         if kind == "org" and word in self.lex.verbs and self.clause_start(text, i - n):
             return True  # ，聘请|物业公司: a verb opening the clause is no part of the name
         if kind == "project" and ((word in self.lex.verbs and word not in self.lex.name_actions)
                                   or word in self.lex.project_stops):
             return True  # 启动|城市品质提升项目, 首个|老旧小区改造项目
-        locative = kind != "place" and n == 1 and text[i - 1] in _LOCATIVES  # 中交: no boundary in a name
+        locative = kind != "place" and n == 1 and text[i - 1] in LOCATIVES  # 中交: no boundary in a name
         return word in self.lex.boundary and not locative and not (kind != "place" and word in self.lex.action)
 
     def clause_start(self, text: str, i: int) -> bool:
@@ -91,6 +95,19 @@ class Reader:
             for n in range(min(4, len(body) - i), 1, -1):
                 piece = body[i:i + n]
                 if piece in self.lex.everyday or piece in self.lex.generic:
+                    i += n
+                    break
+            else:
+                return False
+        return bool(body)
+
+    @staticmethod
+    def made_of(body: str, vocab: set[str]) -> bool:
+        """Is body made only of words of vocab (longest match first)?"""
+        i = 0
+        while i < len(body):
+            for n in range(min(5, len(body) - i), 0, -1):
+                if body[i:i + n] in vocab:
                     i += n
                     break
             else:
