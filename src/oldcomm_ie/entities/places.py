@@ -139,19 +139,23 @@ class PlaceRules:
         suffix = m.group(0)
         sub, lo, hi = self.lex.place_suffix[suffix]
         body_end = m.start()
-        if body_end in adjacent and (body_end not in stops.hard or self._named_after(text, suffix, adjacent[body_end], body_end)):
+        if body_end in stops.hard and body_end in adjacent and self._named_after(text, suffix, adjacent[body_end], body_end):
+            return adjacent[body_end]
+        if body_end in adjacent and body_end not in stops.hard:
             body_end = adjacent[body_end]
         elif body_end in soft:
             body_end = soft[body_end]
         start = self.read.left(text, body_end, 0, hi, "place", {}, stops, road=suffix in self.lex.road_suffixes)
+        if 0 < start < body_end and text[start] in LOCATIVES and text[start - 1:start + 1] in self.lex.words:
+            start += 1  # 其中|南川西路: the word before ends in the name's first character
         if start < 0 or m.start() - start < lo:
             return -1
         if sub == "community":
             known = self._known_community(text, start, m.end())
             if known >= 0 and (known == start or not (start in stops or self.read.clause_start(text, start))):
                 return known  # a known name, unless the reading is cleanly longer (、供水厂社区)
-            if suffix == "村" and start not in stops:
-                return -1  # 村 alone is a common word (农村, 城中村): only after a known place
+            if suffix == "村" and start not in stops and not self.read.clause_start(text, start):
+                return -1  # 村 alone is a common word (农村, 城中村): only after a place or a boundary
         return start
 
     def _named_after(self, text: str, suffix: str, start: int, end: int) -> bool:
@@ -176,6 +180,8 @@ class PlaceRules:
             return True
         numbered = _ORDINAL_BODY.fullmatch(body) is not None and start in stops  # 街道第一社区
         kind = self.lex.suffix_kind.get(suffix)
+        if m.start() in stops.soft and not self.read.generic(body):
+            return False  # 职工大院|小区: the body is itself a place name
         if self.lex.place_suffix[suffix][0] == "community" or kind == "housing":
             # community names are often everyday words (胜利社区); descriptions are not names
             if not numbered and self.read.made_of(body, self.lex.descriptors | self.lex.generic):

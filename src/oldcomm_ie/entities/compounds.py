@@ -1,0 +1,99 @@
+"""Places built from other places, as Chinese writes them: street addresses (X路76号),
+numbered compounds (X路9号院, X路75弄小区, 32号街坊, X花园1-6座), parts of a compound
+(X花园东区, X花园Y苑), metro lines, a street written X街 for X街道, and a name seen once
+in a supported context found again where it stands alone."""
+from __future__ import annotations
+
+import regex
+
+from ..chars import is_cjk
+from .gazetteer import Gazetteer, Lexicon
+from .resolve import Cand
+
+_NUMBER = r"(?:\d+|[一二三四五六七八九十]{1,3})"
+# 76号, 314、316号, 75弄, 9号院; the house number of a road
+_HOUSE = regex.compile(r"\d+(?:[-—~、]\d+)*[号弄](?:\d+(?:[-—~、]\d+)*号)?(?P<yard>大院|院|小区)?")
+# 32号街坊, 3号院, 12号大院 standing alone
+_NUMBERED = regex.compile(r"(?<![\d\p{Han}])\d+号(?:大院|院|街坊)")
+# 1-6座, 3-5栋 after a compound: the buildings the name covers
+_BLOCKS = regex.compile(r"\d+(?:[-—~至]\d+)?座|\d+[-—~至]\d+[栋幢]")
+_LINE = regex.compile(r"(?:地铁|轨道交通|轻轨)" + _NUMBER + "号线")
+_COMPOUND_HEADS = ("花园", "家园", "新村", "小区", "公寓", "华庭")
+
+
+class CompoundRules:
+    """Rewrite and extend place candidates with the compound forms above."""
+
+    def __init__(self, lexicon: Lexicon, gazetteer: Gazetteer) -> None:
+        self.lex, self.gaz = lexicon, gazetteer
+        self.parts = tuple(s for s, kind in lexicon.suffix_kind.items() if kind == "part")
+
+    @staticmethod
+    def lines(text: str) -> list[Cand]:
+        """地铁十四号线: a metro line is a place (its end stops a station's name)."""
+        return [Cand(m.start(), m.end(), "PLACE", "other", "suffix") for m in _LINE.finditer(text)]
+
+    def refine(self, text: str, cands: list[Cand]) -> list[Cand]:
+        """The candidates with streets written X街 relabelled, plus addresses, numbered
+        compounds and compound parts."""
+        out = [self._street(text, c) for c in cands]
+        by_start: dict[int, Cand] = {}
+        for c in out:
+            if c.label == "PLACE" and c.subtype == "compound" and (c.start not in by_start or c.end > by_start[c.start].end):
+                by_start[c.start] = c
+        extra = []
+        for c in out:
+            if c.label != "PLACE":
+                continue
+            if c.subtype == "other" and text[c.end - 1] in "路街巷道":
+                extra.extend(self._address(text, c, by_start))
+            elif c.subtype == "compound" and c.source == "suffix":
+                extra.extend(self._compound_tail(text, c, by_start))
+        extra.extend(Cand(m.start(), m.end(), "PLACE", "compound", "suffix") for m in _NUMBERED.finditer(text))
+        return out + extra
+
+    def _street(self, text: str, c: Cand) -> Cand:
+        """三元里街 for 三元里街道: a street, not a road."""
+        if c.label == "PLACE" and c.subtype == "other" and text[c.end - 1] == "街" and \
+                text[c.start:c.end] + "道" in self.gaz.street_names:
+            return Cand(c.start, c.end, "PLACE", "street", c.source)
+        return c
+
+    @staticmethod
+    def _address(text: str, road: Cand, by_start: dict[int, Cand]) -> list[Cand]:
+        """X路76号 (an address), X路9号院 and X路75弄小区 (compounds), X路9号Y宿舍 (a
+        compound at that address)."""
+        m = _HOUSE.match(text, road.end)
+        if not m:
+            return []
+        after = by_start.get(m.end())
+        if after is not None and not m.group("yard"):
+            return [Cand(road.start, after.end, "PLACE", "compound", "suffix")]
+        return [Cand(road.start, m.end(), "PLACE", "compound" if m.group("yard") else "other", "suffix")]
+
+    def _compound_tail(self, text: str, c: Cand, by_start: dict[int, Cand]) -> list[Cand]:
+        """X花园1-6座, X花园Y苑: the buildings or the part written right after a compound."""
+        m = _BLOCKS.match(text, c.end)
+        if m:
+            return [Cand(c.start, m.end(), "PLACE", "compound", "suffix")]
+        part = by_start.get(c.end)
+        if part is not None and text[c.start:c.end].endswith(_COMPOUND_HEADS) and part.end - part.start <= 4 and \
+                any(text[part.start:part.end].endswith(s) for s in self.parts):
+            return [Cand(c.start, part.end, "PLACE", "compound", "suffix")]
+        return []
+
+    def repeated(self, text: str, chosen: list[Cand]) -> list[Cand]:
+        """A community or compound named once where its context supports it (after its
+        street, with its suffix) is the same place where it stands alone again."""
+        names = {text[c.start:c.end] for c in chosen
+                 if c.label == "PLACE" and c.subtype in ("community", "compound") and c.end - c.start >= 3}
+        out = []
+        for name in names:
+            for m in regex.finditer(regex.escape(name), text):
+                s = m.start()
+                if (s > 0 and is_cjk(text[s - 1]) and text[s - 1:s + 1] in self.lex.words) or \
+                        text[m.end() - 1:m.end() + 1] in self.lex.words:
+                    continue  # the name's first character ends another word, its last begins one (村委会)
+                out.append(Cand(s, m.end(), "PLACE", next(c.subtype for c in chosen if text[c.start:c.end] == name),
+                                "suffix"))
+        return out
