@@ -27,18 +27,26 @@ class Reader:
         self.lex = lexicon
 
     def left(self, text: str, end: int, lo: int, hi: int, kind: str, places: dict[int, int],
-             stops=frozenset(), road: bool = False) -> int:
+             stops=frozenset(), road: bool = False, step=None) -> int:
         """Start of a name whose body ends at `end`, read word by word leftwards; -1 when
         the body is shorter than lo.  kind: "place", "org" or "project".
         A place (ending in `places`) is taken whole by organizations and projects and
         begins their name unless another place stands right before it; `stops` (ends of
         administrative places and amounts) end the name.  `road`: a road name may begin
-        with a verb (建设路), other places may not."""
+        with a verb (建设路), other places may not.  `step(text, i, took_place)`: the start
+        of a piece the family reads over at i (a project's phase, bracket …), i to stop
+        there, or None."""
         i = end
         took_place = False
         while i > 0 and end - i < hi:
             if i in stops:
                 break
+            j = step(text, i, took_place) if step is not None else None
+            if j == i:
+                break
+            if j is not None and j < i:
+                i, took_place = j, False
+                continue
             if kind != "place" and i in places:
                 i = places[i]
                 took_place = True
