@@ -19,6 +19,7 @@ _QUOTED_PROJECT_RE = regex.compile(
 _NUM = "[一二三四五六七八九十\\d]"
 # pieces a project name holds right before the reading point: 二期, 第二批次, 2023年(度), 4号
 _LEFT_PIECE = regex.compile(rf"(?:{_NUM}+期|第{_NUM}+批次?|\d{{4}}年度?|\d+号?)$")
+_YEAR_AHEAD = regex.compile(r"\d{4}年")
 _LIST_BEFORE = regex.compile(rf"等(?:{_NUM}+个)?$")  # X等12个老旧小区…项目
 _JOINED = ("期", "设施", "用房", "工程", "改造")  # 一期和二期工程, 基础设施和公共服务设施工程
 _SCOPE_PUNCT = regex.compile(r"[、，,。；;：:]")
@@ -98,13 +99,14 @@ class ProjectRules:
             if _in_title(text, start, m.end()) and not self._site_inside(by_start, start, m.start()):
                 continue  # 《X区城市更新项目管理规程》: a document; 《X区Y河流域改造项目勘察》 names Y's project
             body = text[start:m.start()]
-            if self.read.generic(body):
-                continue
+            if self.read.generic(body) or text.endswith(("项目", "工程"), 0, m.start()):
+                continue  # 该项目; X项目|项目概况: a heading after the name
+            year = regex.match(r"\d{4}年度?", body)
             end = self._scope_end(text, m.end())
             first = place_inside(start, m.start())
             if first is not None and first.start == start and self._programme(text, first, m.start()):
                 continue  # X市城中村改造项目: a city's programme, not one project
-            if first is not None or regex.match(r"\d{4}年", body) or _PART.fullmatch(body) or \
+            if first is not None or (year and len(body) - year.end() >= 4) or _PART.fullmatch(body) or \
                     regex.search(rf"等{_NUM}+个", body):
                 out.append(Cand(start, end, "PROJECT", None, "suffix"))
         return out
@@ -133,8 +135,12 @@ class ProjectRules:
             return i - 1
         m = _LIST_BEFORE.search(text, max(0, i - 6), i)
         if m:
-            return self._list_item(text, m.start(), places)
-        if took_place and i in places and text.startswith(text[places[i]:i], i):
+            if text.endswith(tuple(self.lex.name_actions), 0, m.start()):
+                return i  # X综合改造|等50个小区项目: the project named first is its own name
+            return m.start()  # X|等12个: the one name before it is read next
+        if _YEAR_AHEAD.match(text, i) and i not in places:
+            return i  # a year begins the name unless a place stands before it (X市2020年…)
+        if took_place and i in places and text[places[i]:i] in text[i:i + 24]:
             return i  # 临汾市尧都区|临汾市尧都区X项目: a heading repeated before the name
         if took_place:
             n = self.lex.word_before(text, i)

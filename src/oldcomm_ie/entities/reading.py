@@ -12,7 +12,7 @@ _NEGATIONS = set("不没未别莫")
 LOCATIVES = set("中上下内外前后东西南北里")
 # Function characters that end a longer dictionary word before a name (特别是在|X片区,
 # 主要为|小区): the word is a phrase, not part of the name.
-_CLOSING_FUNCTION = set("在为对将把被从向于是")
+_CLOSING_FUNCTION = set("在为对将把被从向于是等")
 
 
 def alternation(words) -> str:
@@ -67,6 +67,9 @@ class Reader:
             n = self.lex.word_before(text, i)
             if n > 1 and text[i - n] == "年" and text[i - n - 1:i - n].isdigit():
                 n -= 1  # 2021年|老旧: a dictionary word (年老) must not swallow a date's 年
+            if road and n == 1 and text[i - 1] in LOCATIVES and self._word_ends(text, i - 1):
+                i -= 1  # 维修|前营街: a locative beginning a road's name
+                continue
             if self._ends_name(text, i, n, kind, end - i >= lo or not road) or end - (i - n) > hi:
                 break
             i -= n
@@ -88,6 +91,10 @@ class Reader:
             return True  # 启动|城市品质提升项目, 首个|老旧小区改造项目
         locative = kind != "place" and n == 1 and text[i - 1] in LOCATIVES  # 中交: no boundary in a name
         return word in self.lex.boundary and not locative and not (kind != "place" and word in self.lex.action)
+
+    def _word_ends(self, text: str, i: int) -> bool:
+        """Does a word of two or more characters, or the clause, end at i?"""
+        return i == 0 or not is_cjk(text[i - 1]) or self.lex.word_before(text, i) > 1
 
     def clause_start(self, text: str, i: int) -> bool:
         """Does a clause begin at i (text start, punctuation, or a boundary word before)?"""
