@@ -14,7 +14,7 @@ _NUMBER = r"(?:\d+|[一二三四五六七八九十]{1,3})"
 # 76号, 314、316号, 75弄, 9号院; the house number of a road
 _HOUSE = regex.compile(r"\d+(?:[-—~、]\d+)*[号弄](?:\d+(?:[-—~、]\d+)*号)?(?P<yard>大院|院|小区)?")
 # 32号街坊, 3号院, 12号大院 standing alone
-_NUMBERED = regex.compile(r"(?<![\d\p{Han}])\d+号(?:大院|院|街坊)")
+_NUMBERED = regex.compile(r"(?<!\d)\d+号(?:大院|院|街坊)")
 # 1-6座, 3-5栋 after a compound: the buildings the name covers
 _BLOCKS = regex.compile(r"\d+(?:[-—~至]\d+)?座|\d+[-—~至]\d+[栋幢]")
 _LINE = regex.compile(r"(?:地铁|轨道交通|轻轨)" + _NUMBER + "号线")
@@ -39,10 +39,11 @@ class CompoundRules:
         out = [self._street(text, c) for c in cands]
         by_start: dict[int, Cand] = {}
         for c in out:
-            if c.label == "PLACE" and c.subtype == "compound" and (c.start not in by_start or c.end > by_start[c.start].end):
+            known = by_start.get(c.start)
+            if c.label == "PLACE" and c.subtype == "compound" and (known is None or c.end > known.end):
                 by_start[c.start] = c
         extra = []
-        for c in out:
+        for c in cands:
             if c.label != "PLACE":
                 continue
             if c.subtype == "other" and text[c.end - 1] in "路街巷道":

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import regex
 
-from .gazetteer import Gazetteer
 from ..chars import is_cjk
-from .reading import LOCATIVES, Reader, alternation
+from .gazetteer import Gazetteer
+from .reading import FUNCTION_CHARS, LOCATIVES, Reader, alternation
 from .resolve import Cand
 
 _ORDINAL_BODY = regex.compile("第?[一二三四五六七八九十]+")
@@ -99,8 +99,8 @@ class PlaceRules:
         ends right before it (上|海城市, 县|域城镇, 地|方城镇; not 其中|上城区, 湖南省|长沙市)?"""
         if start == 0 or not is_cjk(text[start - 1]) or self.lex.word_before(text, start) > 1:
             return False
-        if text[start - 1] in self.lex.boundary and text[start - 1] not in LOCATIVES:
-            return False  # 在|上海: a function word before the name
+        if text[start - 1] in FUNCTION_CHARS:
+            return False  # 为|重庆: a preposition before the name
         for k in (1, 2):
             for j in (1, 2):
                 word = text[start - k:start + j]
@@ -139,7 +139,7 @@ class PlaceRules:
         suffix = m.group(0)
         sub, lo, hi = self.lex.place_suffix[suffix]
         body_end = m.start()
-        if body_end in stops.hard and body_end in adjacent and self._named_after(text, suffix, adjacent[body_end], body_end):
+        if body_end in stops.hard and self._named_after(text, suffix, adjacent.get(body_end, body_end), body_end):
             return adjacent[body_end]
         if body_end in adjacent and body_end not in stops.hard:
             body_end = adjacent[body_end]

@@ -1,6 +1,6 @@
 """PROJECT candidates: names read leftwards from 项目/工程 that hold a place (with their
 years, phases, bracketed scopes, counts and joined phases), a place followed by its
-renovation (…社区老旧小区综合改造), descriptive names listed before 等…项目, and quoted
+renovation (X社区|老旧小区综合改造), descriptive names listed before 等…项目, and quoted
 project names."""
 from __future__ import annotations
 
@@ -21,13 +21,14 @@ _NUM = "[一二三四五六七八九十\\d]"
 _LEFT_PIECE = regex.compile(rf"(?:{_NUM}+期|第{_NUM}+批次?|\d{{4}}年度?|\d+号?)$")
 _YEAR_AHEAD = regex.compile(r"\d{4}年")
 _LIST_BEFORE = regex.compile(rf"等(?:{_NUM}+个)?$")  # X等12个老旧小区…项目
-_JOINED = ("期", "设施", "用房", "工程", "改造")  # 一期和二期工程, 基础设施和公共服务设施工程
+_JOINED = ("期", "设施", "用房", "工程", "改造")  # 一期和二期工程, 管网设施和绿化设施工程
 _SCOPE_PUNCT = regex.compile(r"[、，,。；;：:]")
 _TRAILING_SCOPE = regex.compile(r"[(（]([^()（）]{2,12})[)）]")
 _PART = regex.compile(r"[东西南北中]片区")  # 东片区项目: a part of the project named before
 _SLOGAN = regex.compile(r"[、，,。；;！!？?·]|的")
-# A descriptive name in a list before 等…项目: 朱家庄自主更新、阊门片区更新等试点示范项目
-_LISTED_RE = regex.compile(r"(?:\p{Han}{2,10}(?:更新|改造|整治)、)+\p{Han}{2,10}(?:更新|改造|整治)(?=等\p{Han}{0,6}项目)")
+# A descriptive name in a list before 等…项目: X村自主更新、Y片区更新等示范项目
+_LISTED_RE = regex.compile(
+    r"(?:\p{Han}{2,10}(?:更新|改造|整治)、)+\p{Han}{2,10}(?:更新|改造|整治)(?=等\p{Han}{0,6}项目)")
 
 
 def _in_title(text: str, start: int, end: int) -> bool:
@@ -173,7 +174,7 @@ class ProjectRules:
 
     @staticmethod
     def _renovations(text: str, places: dict[int, int], place_cands: list[Cand]) -> list[Cand]:
-        """荣昌区白象社区老旧小区综合改造: district + place + renovation."""
+        """X区Y社区老旧小区综合改造: district + place + renovation."""
         out = []
         for c in place_cands:
             m = _RENOVATION_RE.match(text, c.end)

@@ -12,7 +12,7 @@ _NEGATIONS = set("不没未别莫")
 LOCATIVES = set("中上下内外前后东西南北里")
 # Function characters that end a longer dictionary word before a name (特别是在|X片区,
 # 主要为|小区): the word is a phrase, not part of the name.
-_CLOSING_FUNCTION = set("在为对将把被从向于是等")
+FUNCTION_CHARS = set("在为对将把被从向于是等")
 
 
 def alternation(words) -> str:
@@ -59,6 +59,8 @@ class Reader:
                     i -= 1
                     continue
                 break
+            if kind == "place" and ch == "号" and text[i - 2:i - 1].isdigit():
+                break  # 12号|X局宿舍: a house number ends the name read leftwards
             if ch == "年" and text[i - 2:i - 1].isdigit():
                 if kind == "project":
                     i -= 1
@@ -82,7 +84,7 @@ class Reader:
             return True  # 不出社区: a negated verb phrase
         verb = word in self.lex.verbs or word[-2:] in self.lex.verbs  # 积极参与: a phrase ending in a verb
         if kind == "place" and strict_place and (verb or word in self.lex.generic
-                                                 or (n > 1 and word[-1] in _CLOSING_FUNCTION)):
+                                                 or (n > 1 and word[-1] in FUNCTION_CHARS)):
             return True  # 促进|老旧小区; a road may carry a verb (建设路), a housing estate does not
         if kind == "org" and word in self.lex.verbs and self.clause_start(text, i - n):
             return True  # ，聘请|物业公司: a verb opening the clause is no part of the name
