@@ -98,3 +98,52 @@ class CompoundRules:
                 out.append(Cand(s, m.end(), "PLACE", next(c.subtype for c in chosen if text[c.start:c.end] == name),
                                 "suffix"))
         return out
+
+
+_CLAUSE = regex.compile(r"[^，。；：,;:！？!?\n（）()“”\"]+")
+_ITEM_CUT = regex.compile(r"等|以及|和|及")
+_LISTED_KINDS = ("compound", "community", "other")
+
+
+def listed_compounds(text: str, chosen: list[Cand], reader) -> list[Cand]:
+    """In a list (A、B、C和D) where two or more items are compounds, communities or named
+    sites, the other short items are compounds too (教师楼 in a list of 花园 and 小区)."""
+    spans = {(c.start, c.end): c for c in chosen}
+    out = []
+    for clause in _CLAUSE.finditer(text):
+        if clause.group(0).count("、") < 2:
+            continue
+        items, pos = [], clause.start()
+        for piece in clause.group(0).split("、"):
+            parts = _ITEM_CUT.split(piece)  # the last item ends at 等, a pair splits at 和
+            items.extend(_pieces(pos, piece, parts, first=not items))
+            pos += len(piece) + 1
+        known = sum(1 for s, e in items if (s, e) in spans and spans[(s, e)].label == "PLACE"
+                    and spans[(s, e)].subtype in _LISTED_KINDS)
+        if known < 2:
+            continue
+        for s, e in items:
+            name = text[s:e]
+            if (s, e) in spans or not 2 <= len(name) <= 6 or not all(is_cjk(ch) for ch in name):
+                continue
+            if any(c.start < e and s < c.end for c in chosen) or reader.everyday(name) or _has_verb(name, reader):
+                continue
+            out.append(Cand(s, e, "PLACE", "compound", "suffix"))
+    return out
+
+
+def _pieces(pos: int, piece: str, parts: list[str], first: bool) -> list[tuple[int, int]]:
+    """Spans of the names in one 、-separated piece: the first part, and for 和/及 the second."""
+    out = []
+    if parts[0] and not first:
+        out.append((pos, pos + len(parts[0])))
+    m = regex.match(r"(.+?)(?:和|及)(.+?)(?:等.*)?$", piece)
+    if m and not first:
+        out = [(pos, pos + len(m.group(1))), (pos + m.start(2), pos + m.end(2))]
+    elif first and len(parts) == 1:
+        out.append((pos, pos + len(piece)))  # the clause's first item, when nothing precedes it
+    return out
+
+
+def _has_verb(name: str, reader) -> bool:
+    return any(name[i:i + n] in reader.lex.verbs for n in (2, 3) for i in range(len(name) - n + 1))

@@ -3,7 +3,7 @@ resolved layer, then aliases.  Only the order lives here; each family has its mo
 from __future__ import annotations
 
 from .aliases import add_aliases
-from .compounds import CompoundRules
+from .compounds import CompoundRules, listed_compounds
 from .gazetteer import Gazetteer, Lexicon
 from .organizations import OrgRules
 from .places import PlaceRules
@@ -47,7 +47,8 @@ class EntityFinder:
         hard |= amount_ends | {c.end for c in lines}
         suffix = self.place_rules.suffix_places(text, hard, ends(gaz))
         cands = self.compounds.refine(text, gaz + suffix + lines)
-        return cands + self.compounds.repeated(text, resolve(cands))
+        cands += self.compounds.repeated(text, resolve(cands))
+        return cands + listed_compounds(text, resolve(cands), self.place_rules.read)
 
     def find(self, text: str, patterns: list[Cand] = (), amounts: list[tuple[int, int]] = ()) -> list[Cand]:
         """Entities of text: `patterns` (user candidates) win; `amounts` (start, end) are
