@@ -97,7 +97,7 @@ class ProjectRules:
             start = self.read.left(text, m.start(), 2, 44, "project", places, step=step)
             if start < 0:
                 continue
-            if _in_title(text, start, m.end()) and not self._site_inside(by_start, start, m.start()):
+            if _in_title(text, start, m.end()) and not self._site_inside(by_start, starts, start, m.start()):
                 continue  # 《X区城市更新项目管理规程》: a document; 《X区Y河流域改造项目勘察》 names Y's project
             body = text[start:m.start()]
             if self.read.generic(body) or text.endswith(("项目", "工程"), 0, m.start()):
@@ -113,10 +113,10 @@ class ProjectRules:
         return out
 
     @staticmethod
-    def _site_inside(by_start: list[Cand], a: int, b: int) -> bool:
+    def _site_inside(by_start: list[Cand], starts: list[int], a: int, b: int) -> bool:
         """Does [a, b) hold a named site (a compound, community, street or other place)?"""
-        return any(a <= c.start and c.end <= b and c.subtype not in ("province", "city", "district")
-                   for c in by_start)
+        return any(c.end <= b and c.subtype not in ("province", "city", "district")
+                   for c in by_start[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)])
 
     def _step(self, text: str, i: int, took_place: bool, places: dict[int, int]) -> int | None:
         """Start of a piece of a project name ending at i that the word reading would stop
