@@ -108,6 +108,7 @@ class CompoundRules:
 _CLAUSE = regex.compile(r"[^，。；：,;:！？!?\n（）()“”\"]+")
 _ITEM_CUT = regex.compile(r"等|以及|和|及")
 _LISTED_KINDS = ("compound", "community", "other")
+_PAIR = regex.compile(r"([^和及]+)(?:和|及)([^和及等]+)(?:等.*)?$")
 
 
 def listed_compounds(text: str, chosen: list[Cand], reader) -> list[Cand]:
@@ -145,7 +146,7 @@ def _pieces(pos: int, piece: str, parts: list[str], first: bool) -> list[tuple[i
     out = []
     if parts[0] and not first:
         out.append((pos, pos + len(parts[0])))
-    m = regex.match(r"(.+?)(?:和|及)(.+?)(?:等.*)?$", piece)
+    m = _PAIR.match(piece)
     if m and not first:
         out = [(pos, pos + len(m.group(1))), (pos + m.start(2), pos + m.end(2))]
     elif first and len(parts) == 1:

@@ -34,12 +34,12 @@ class EntityFinder:
         if text not in cache:
             if len(cache) > 4096:
                 cache.clear()
-            cache[text] = [c for c in resolve(self._place_cands(text, set(), streets=False)) if c.label == "PLACE"]
+            cache[text] = [c for c in self._place_cands(text, set(), streets=False)[1] if c.label == "PLACE"]
         return cache[text]
 
-    def _place_cands(self, text: str, amount_ends: set[int], streets: bool = True) -> list[Cand]:
-        """Gazetteer, suffix and compound places; `streets`: a street ending in 街道/镇 …
-        stops a suffix name read leftwards, as a district does."""
+    def _place_cands(self, text: str, amount_ends: set[int], streets: bool = True) -> tuple[list[Cand], list[Cand]]:
+        """Gazetteer, suffix and compound places, and their one resolved layer; `streets`: a
+        street ending in 街道/镇 … stops a suffix name read leftwards, as a district does."""
         gaz = self.place_rules.gazetteer_places(text)
         lines = self.compounds.lines(text)
         hard = {c.end for c in gaz if c.subtype in _HARD_LEVELS
@@ -47,15 +47,17 @@ class EntityFinder:
         hard |= amount_ends | {c.end for c in lines}
         suffix = self.place_rules.suffix_places(text, hard, ends(gaz))
         cands = self.compounds.refine(text, gaz + suffix + lines)
-        cands += self.compounds.repeated(text, resolve(cands))
-        return cands + listed_compounds(text, resolve(cands), self.place_rules.read)
+        chosen = resolve(cands)
+        again = self.compounds.repeated(text, chosen)
+        cands += again + listed_compounds(text, chosen + again, self.place_rules.read)
+        return cands, resolve(cands)
 
     def find(self, text: str, patterns: list[Cand] = (), amounts: list[tuple[int, int]] = ()) -> list[Cand]:
         """Entities of text: `patterns` (user candidates) win; `amounts` (start, end) are
         spans no name may run across."""
         amount_ends = {e for _, e in amounts}
-        place_cands = self._place_cands(text, amount_ends)
-        places_all = ends(resolve(place_cands))
+        place_cands, place_layer = self._place_cands(text, amount_ends)
+        places_all = ends(place_layer)
         orgs = self.org_rules.find(text, places_all, amount_ends)
         orgs = self.org_rules.attach(text, resolve(orgs + place_cands), places_all)
         projects = self.project_rules.find(text, places_all, place_cands)

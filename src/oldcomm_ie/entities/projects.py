@@ -20,6 +20,8 @@ _NUM = "[一二三四五六七八九十\\d]"
 # pieces a project name holds right before the reading point: 二期, 第二批次, 2023年(度), 4号
 _LEFT_PIECE = regex.compile(rf"(?:{_NUM}+期|第{_NUM}+批次?|\d{{4}}年度?|\d+号?)$")
 _YEAR_AHEAD = regex.compile(r"\d{4}年")
+_YEAR_FIRST = regex.compile(r"\d{4}年度?")
+_COUNTED = regex.compile(rf"等{_NUM}+个")
 _LIST_BEFORE = regex.compile(rf"等(?:{_NUM}+个)?$")  # X等12个老旧小区…项目
 _JOINED = ("期", "设施", "用房", "工程", "改造")  # 一期和二期工程, 管网设施和绿化设施工程
 _SCOPE_PUNCT = regex.compile(r"[、，,。；;：:]")
@@ -102,13 +104,13 @@ class ProjectRules:
             body = text[start:m.start()]
             if self.read.generic(body) or text.endswith(("项目", "工程"), 0, m.start()):
                 continue  # 该项目; X项目|项目概况: a heading after the name
-            year = regex.match(r"\d{4}年度?", body)
+            year = _YEAR_FIRST.match(body)
             end = self._scope_end(text, m.end())
             first = place_inside(start, m.start())
             if first is not None and first.start == start and self._programme(text, first, m.start()):
                 continue  # X市城中村改造项目: a city's programme, not one project
             if first is not None or (year and len(body) - year.end() >= 4) or _PART.fullmatch(body) or \
-                    regex.search(rf"等{_NUM}+个", body):
+                    _COUNTED.search(body):
                 out.append(Cand(start, end, "PROJECT", None, "suffix"))
         return out
 
