@@ -19,6 +19,7 @@ _NUMBERED = regex.compile(r"(?<!\d)\d+号(?:大院|院|街坊)")
 # 1-6座, 3-5栋 after a compound: the buildings the name covers
 _BLOCKS = regex.compile(r"\d+(?:[-—~至]\d+)?座|\d+[-—~至]\d+[栋幢]")
 _LINE = regex.compile(r"(?:地铁|轨道交通|轻轨)" + _NUMBER + "号线")
+_SIDE = regex.compile(r"[东西南北两]侧|以[东西南北]|[东西南北]段|路口")  # X街东侧: a road, not a street
 _COMPOUND_HEADS = ("花园", "家园", "新村", "小区", "公寓", "华庭")
 
 
@@ -57,7 +58,7 @@ class CompoundRules:
     def _street(self, text: str, c: Cand) -> Cand:
         """三元里街 for 三元里街道: a street, not a road."""
         if c.label == "PLACE" and c.subtype == "other" and text[c.end - 1] == "街" and \
-                text[c.start:c.end] + "道" in self.gaz.street_names:
+                text[c.start:c.end] + "道" in self.gaz.street_names and not _SIDE.match(text, c.end):
             return Cand(c.start, c.end, "PLACE", "street", c.source)
         return c
 

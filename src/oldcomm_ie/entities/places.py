@@ -11,6 +11,7 @@ from .resolve import Cand
 
 _ORDINAL_BODY = regex.compile("第?[一二三四五六七八九十]+")
 _NUMERALS = set("一二三四五六七八九十百千两")
+_MEASURES = set("个座栋幢处家所项")
 _SET_PHRASE = regex.compile("特色|式现代化")
 _SUFFIX_WORDS_RIGHT = {"市民", "市场", "市值", "区域", "区间", "区块", "县城", "镇上"}
 _DIGIT_ROAD = regex.compile(r"[东南西北中]?[一二三四五六七八九十\d]*[路街巷道](?!办)")
@@ -148,6 +149,8 @@ class PlaceRules:
         start = self.read.left(text, body_end, 0, hi, "place", {}, stops, road=suffix in self.lex.road_suffixes)
         if 0 < start < body_end and text[start] in LOCATIVES and text[start - 1:start + 1] in self.lex.words:
             start += 1  # 其中|南川西路: the word before ends in the name's first character
+        if 0 < start < body_end and text[start - 1].isdigit() and text[start] in _MEASURES:
+            start += 1  # 30个|旧住宅小区: a count's measure word is no part of the name
         if start < 0 or m.start() - start < lo:
             return -1
         if sub == "community":
@@ -176,8 +179,9 @@ class PlaceRules:
         body = text[start:m.start()]
         numbered = text[m.start() - 1:m.start()] in "一二三四五六七八九十"  # 中山四路
         last2 = text[m.start() - 1:end] if len(suffix) == 1 and not numbered else ""
-        if last2 in self.lex.common or text[start:end] in self.lex.common:
-            return True
+        body_word = len(body) >= 2 and self.gaz.auto.exists(body)
+        if (last2 in self.lex.common and not body_word) or text[start:end] in self.lex.common:
+            return True  # 思路, 网站; not 南山|路, whose body is a place's name
         numbered = _ORDINAL_BODY.fullmatch(body) is not None and start in stops  # 街道第一社区
         kind = self.lex.suffix_kind.get(suffix)
         if m.start() in stops.soft and not self.read.generic(body):
@@ -186,7 +190,10 @@ class PlaceRules:
             # community names are often everyday words (胜利社区); descriptions are not names
             if not numbered and self.read.made_of(body, self.lex.descriptors | self.lex.generic):
                 return True
-        elif kind != "road" and not numbered and (self.read.generic(body) or self.read.everyday(body)):
+        elif kind == "part" and start in stops.soft:
+            return False  # X花园|玫瑰苑: a part of the compound before it may be any word
+        elif kind != "road" and not numbered and (self.read.generic(body) or self.read.everyday(body)
+                                                  or self.read.made_of(body, self.lex.descriptors)):
             return True
         return text[start:end] in self.lex.idioms or self._quoted_slogan(text, start, end)
 
@@ -194,9 +201,16 @@ class PlaceRules:
         """Does the suffix run on into a longer dictionary word (路网, 站位, 花园洋房)?"""
         for k in (1, 2):
             word = text[m.start():m.end() + k]
+            if k == 1 and self._side_after(text, m.end()):
+                continue  # 路|南侧: a side of the place follows the suffix
             if len(word) == len(m.group(0)) + k and word in self.lex.words and word not in self.lex.place_suffix:
                 return True
-        return len(m.group(0)) == 1 and text[m.end() - 1:m.end() + 1] in self.lex.common
+        return len(m.group(0)) == 1 and text[m.end() - 1:m.end() + 1] in self.lex.common and \
+            not self._side_after(text, m.end())
+
+    def _side_after(self, text: str, i: int) -> bool:
+        """A locative word (南侧, 以东, 东面) right after position i."""
+        return text[i:i + 1] in LOCATIVES and text[i:i + 2] in self.lex.words
 
     def _quoted_slogan(self, text: str, start: int, end: int) -> bool:
         """“一带一路”: a quoted name counting things with numerals is a slogan."""

@@ -72,7 +72,7 @@ class Reader:
             if road and n == 1 and text[i - 1] in LOCATIVES and self._word_ends(text, i - 1):
                 i -= 1  # 维修|前营街: a locative beginning a road's name
                 continue
-            if self._ends_name(text, i, n, kind, end - i >= lo or not road) or end - (i - n) > hi:
+            if self._ends_name(text, i, n, kind, end - i >= max(lo, 1) or not road) or end - (i - n) > hi:
                 break
             i -= n
         return i if end - i >= lo else -1
@@ -91,6 +91,8 @@ class Reader:
         if kind == "project" and ((word in self.lex.verbs and word not in self.lex.name_actions)
                                   or word in self.lex.project_stops):
             return True  # 启动|城市品质提升项目, 首个|老旧小区改造项目
+        if kind == "place" and not strict_place and n > 1:
+            return False  # 青年|路: a road's first word may be any word
         locative = kind != "place" and n == 1 and text[i - 1] in LOCATIVES  # 中交: no boundary in a name
         return word in self.lex.boundary and not locative and not (kind != "place" and word in self.lex.action)
 
