@@ -176,7 +176,7 @@ class ProjectRules:
 
     @staticmethod
     def _renovations(text: str, places: dict[int, int], place_cands: list[Cand]) -> list[Cand]:
-        """X区Y社区老旧小区综合改造: district + place + renovation."""
+        """X区Y社区 + 老旧小区综合改造: district + place + renovation."""
         out = []
         for c in place_cands:
             m = _RENOVATION_RE.match(text, c.end)
