@@ -138,7 +138,7 @@ class ProjectRules:
             return i - 1
         m = _LIST_BEFORE.search(text, max(0, i - 6), i)
         if m:
-            if text.endswith(tuple(self.lex.name_actions), 0, m.start()):
+            if text.endswith(tuple(self.lex.name_actions | self.lex.project_suffixes), 0, m.start()):
                 return i  # X综合改造|等50个小区项目: the project named first is its own name
             return m.start()  # X|等12个: the one name before it is read next
         if _YEAR_AHEAD.match(text, i) and i not in places:
