@@ -12,6 +12,7 @@ from .resolve import Cand
 _ORDINAL_BODY = regex.compile("第?[一二三四五六七八九十]+")
 _NUMERALS = set("一二三四五六七八九十百千两")
 _MEASURES = set("个座栋幢处家所项")
+_LIST_MARKS = set("、，,：:。；;和及等")
 _SET_PHRASE = regex.compile("特色|式现代化")
 _SUFFIX_WORDS_RIGHT = {"市民", "市场", "市值", "区域", "区间", "区块", "县城", "镇上"}
 _DIGIT_ROAD = regex.compile(r"[东南西北中]?[一二三四五六七八九十\d]*[路街巷道](?!办)")
@@ -33,6 +34,8 @@ class PlaceRules:
 
     def __init__(self, reader: Reader, gazetteer: Gazetteer) -> None:
         self.read, self.lex, self.gaz = reader, reader.lex, gazetteer
+        # 建设社区, 和平村: an action verb among the generic heads is a common community name
+        self.community_descriptions = self.lex.descriptors | (self.lex.generic - self.lex.action)
         self.suffix_re = regex.compile(alternation(self.lex.place_suffix))
         self.extra_re = regex.compile(
             r"(?<=[在来赴驻入返回离抵访])(?:" + alternation(gazetteer.after_only) + ")")
@@ -151,6 +154,8 @@ class PlaceRules:
             start += 1  # 其中|南川西路: the word before ends in the name's first character
         if 0 < start < body_end and text[start - 1].isdigit() and text[start] in _MEASURES:
             start += 1  # 30个|旧住宅小区: a count's measure word is no part of the name
+        if sub == "community" and start == body_end == m.start():
+            start = self._listed_word(text, body_end, m.end())
         if start < 0 or m.start() - start < lo:
             return -1
         if sub == "community":
@@ -160,6 +165,15 @@ class PlaceRules:
             if suffix == "村" and start not in stops and not self.read.clause_start(text, start):
                 return -1  # 村 alone is a common word (农村, 城中村): only after a place or a boundary
         return start
+
+    def _listed_word(self, text: str, body_end: int, end: int) -> int:
+        """、建设社区、: in a list, a community may be named by a verb (not 推进社区治理)."""
+        n = self.lex.word_before(text, body_end)
+        start = body_end - n
+        if n >= 2 and text[start - 1:start] in _LIST_MARKS and text[end:end + 1] in _LIST_MARKS and \
+                "、" in (text[start - 1], text[end:end + 1]):
+            return start
+        return body_end
 
     def _named_after(self, text: str, suffix: str, start: int, end: int) -> bool:
         """A community or area named after a city (中山社区, 嘉兴片区): the city's short form
@@ -188,7 +202,7 @@ class PlaceRules:
             return False  # 职工大院|小区: the body is itself a place name
         if self.lex.place_suffix[suffix][0] == "community" or kind == "housing":
             # community names are often everyday words (胜利社区); descriptions are not names
-            if not numbered and self.read.made_of(body, self.lex.descriptors | self.lex.generic):
+            if not numbered and self.read.made_of(body, self.community_descriptions):
                 return True
         elif kind == "part" and start in stops.soft:
             return False  # X花园|玫瑰苑: a part of the compound before it may be any word
