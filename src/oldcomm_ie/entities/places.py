@@ -154,7 +154,7 @@ class PlaceRules:
             start += 1  # 其中|南川西路: the word before ends in the name's first character
         if 0 < start < body_end and text[start - 1].isdigit() and text[start] in _MEASURES:
             start += 1  # 30个|旧住宅小区: a count's measure word is no part of the name
-        if sub == "community" and start == body_end == m.start():
+        if (sub == "community" or self.lex.suffix_kind.get(suffix) == "housing") and start == body_end == m.start():
             start = self._listed_word(text, body_end, m.end())
         if start < 0 or m.start() - start < lo:
             return -1
@@ -167,7 +167,8 @@ class PlaceRules:
         return start
 
     def _listed_word(self, text: str, body_end: int, end: int) -> int:
-        """、建设社区、: in a list, a community may be named by a verb (not 推进社区治理)."""
+        """、建设社区、: in a list, a community or unit housing may be named by a verb or
+        generic word (not 推进社区治理)."""
         n = self.lex.word_before(text, body_end)
         start = body_end - n
         if n >= 2 and text[start - 1:start] in _LIST_MARKS and text[end:end + 1] in _LIST_MARKS and \
