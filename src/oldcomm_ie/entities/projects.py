@@ -26,6 +26,7 @@ _LIST_BEFORE = regex.compile(rf"等(?:{_NUM}+个)?$")  # X等12个老旧小区�
 _JOINED = ("期", "设施", "用房", "工程", "改造")  # 一期和二期工程, 管网设施和绿化设施工程
 _SCOPE_PUNCT = regex.compile(r"[、，,。；;：:]")
 _TRAILING_SCOPE = regex.compile(r"[(（]([^()（）]{2,12})[)）]")
+_BATCH = regex.compile(rf"[(（]第{_NUM}+(?:批次|批)[)）]")
 _PART = regex.compile(r"[东西南北中]片区")  # 东片区项目: a part of the project named before
 _SLOGAN = regex.compile(r"[、，,。；;！!？?·]|的")
 # A descriptive name in a list before 等…项目: X村自主更新、Y片区更新等示范项目
@@ -95,6 +96,11 @@ class ProjectRules:
             return self._step(t, i, took_place, places)
 
         out = []
+        for m in _BATCH.finditer(text):  # X市2020年老旧小区改造Y区(第二批次): a batch named without 项目
+            start = self.read.left(text, m.start(), 4, 44, "project", places, step=step)
+            body = text[start:m.start()] if start >= 0 else ""
+            if place_inside(start, m.start()) is not None and any(a in body for a in self.lex.name_actions):
+                out.append(Cand(start, m.end(), "PROJECT", None, "suffix"))
         for m in self.suffix_re.finditer(text):
             start = self.read.left(text, m.start(), 2, 44, "project", places, step=step)
             if start < 0:
