@@ -127,7 +127,7 @@ class PlaceRules:
             start = self._start(text, m, adjacent, soft, stops)
             end = m.end()
             if start >= 0 and self.lex.suffix_kind.get(m.group(0)) == "zone":
-                start = self._zone_start(start, m, adjacent)
+                start = _zone_start(start, m, adjacent)
             if start < 0 or self._description(text, start, m, stops):
                 continue
             if end in hard and start < adjacent.get(end, start) <= start + 1:
@@ -143,7 +143,7 @@ class PlaceRules:
         suffix = m.group(0)
         sub, lo, hi = self.lex.place_suffix[suffix]
         body_end = m.start()
-        if body_end in stops.hard and self._named_after(text, suffix, adjacent.get(body_end, body_end), body_end):
+        if body_end in stops.hard and _named_after(text, suffix, adjacent.get(body_end, body_end), body_end):
             return adjacent[body_end]
         if body_end in adjacent and body_end not in stops.hard:
             body_end = adjacent[body_end]
@@ -176,18 +176,6 @@ class PlaceRules:
             return start
         return body_end
 
-    def _named_after(self, text: str, suffix: str, start: int, end: int) -> bool:
-        """A community or area named after a city (中山社区, 嘉兴片区): the city's short form
-        (no 市/省/区/县) stands right against 社区/村/片区."""
-        return suffix in ("社区", "村", "片区") and text[end - 1] not in "省市区县州旗" and end - start >= 2
-
-    def _zone_start(self, start: int, m, adjacent: dict[int, int]) -> int:
-        """A zone takes the place right before it into its name (X市经开区, X湖风景名胜区);
-        with neither a place nor a two-character body it names no place (古城 alone)."""
-        if start == m.start() and start in adjacent:
-            start = adjacent[start]
-        return start if m.start() - start >= 2 else -1
-
     def _description(self, text: str, start: int, m, stops: _Stops) -> bool:
         """问题小区, 基层社区, 休闲广场, 一带一路: a description or slogan, not a name."""
         suffix, end = m.group(0), m.end()
@@ -210,7 +198,7 @@ class PlaceRules:
         elif kind != "road" and not numbered and (self.read.generic(body) or self.read.everyday(body)
                                                   or self.read.made_of(body, self.lex.descriptors)):
             return True
-        return text[start:end] in self.lex.idioms or self._quoted_slogan(text, start, end)
+        return text[start:end] in self.lex.idioms or _quoted_slogan(text, start, end)
 
     def _continues(self, text: str, m) -> bool:
         """Does the suffix run on into a longer dictionary word (路网, 站位, 花园洋房)?"""
@@ -227,14 +215,29 @@ class PlaceRules:
         """A locative word (南侧, 以东, 东面) right after position i."""
         return text[i:i + 1] in LOCATIVES and text[i:i + 2] in self.lex.words
 
-    def _quoted_slogan(self, text: str, start: int, end: int) -> bool:
-        """“一带一路”: a quoted name counting things with numerals is a slogan."""
-        quoted = text[start - 1:start] in "“\"‘「" and text[end:end + 1] in "”\"’」"
-        return quoted and sum(ch in _NUMERALS for ch in text[start:end]) >= 2
-
     def _known_community(self, text: str, start: int, end: int) -> int:
         """Start of the longest known community name inside [start, end), or -1."""
         for s in range(start, end - 2):
             if self.gaz.is_community(text[s:end]):
                 return s
         return -1
+
+
+def _named_after(text: str, suffix: str, start: int, end: int) -> bool:
+    """A community or area named after a city (中山社区, 嘉兴片区): the city's short form
+    (no 市/省/区/县) stands right against 社区/村/片区."""
+    return suffix in ("社区", "村", "片区") and text[end - 1] not in "省市区县州旗" and end - start >= 2
+
+
+def _zone_start(start: int, m, adjacent: dict[int, int]) -> int:
+    """A zone takes the place right before it into its name (X市经开区, X湖风景名胜区);
+    with neither a place nor a two-character body it names no place (古城 alone)."""
+    if start == m.start() and start in adjacent:
+        start = adjacent[start]
+    return start if m.start() - start >= 2 else -1
+
+
+def _quoted_slogan(text: str, start: int, end: int) -> bool:
+    """“一带一路”: a quoted name counting things with numerals is a slogan."""
+    quoted = text[start - 1:start] in "“\"‘「" and text[end:end + 1] in "”\"’」"
+    return quoted and sum(ch in _NUMERALS for ch in text[start:end]) >= 2
