@@ -22,6 +22,7 @@ class Gazetteer:
     def __init__(self) -> None:
         self.auto = ahocorasick.Automaton()
         self.parent: dict[int, int] = {}
+        self._full_names: dict[str, int] = {}  # full name → first row (for nicknames)
         self.street_names: set[str] = set()  # full names of streets (X街道), for X街 short forms
         self.children: dict[int, dict[str, tuple[int, str]]] = {}  # row → street short → (row, level)
         entries: dict[str, list[tuple[str, int, bool]]] = {}   # surface → [(level, row, needs_context)]
@@ -36,6 +37,9 @@ class Gazetteer:
             entries.setdefault(name, []).append((level, -1, False))
             if short:
                 entries.setdefault(short, []).append((level, -1, False))
+        for nickname, city in data_rows("city_nicknames.tsv"):
+            if city in self._full_names:
+                entries.setdefault(nickname, []).append(("city", self._full_names[city], True))
         for surface, values in entries.items():
             self.auto.add_word(surface, (surface, tuple(values)))
         self.auto.make_automaton()
@@ -46,6 +50,7 @@ class Gazetteer:
         for row, level, name, shorts, parent, vague in data_rows("places_admin.tsv"):
             r, p = int(row), int(parent)
             self.parent[r] = p
+            self._full_names.setdefault(name, r)
             if len(name) < 2 or name in SUFFIX_WORDS:
                 continue
             vague_set = set(filter(None, vague.split("|")))

@@ -84,8 +84,8 @@ class PlaceRules:
         """The reading of a gazetteer hit that its context supports, or None."""
         if end - start == 2 and _DIGIT_ROAD.match(text, end):
             return None  # 北京路, 中山二路: a road named after a place
-        if _SET_PHRASE.match(text, end):
-            return None  # 中国特色社会主义, 中国式现代化: a set phrase, not the country
+        if _SET_PHRASE.match(text, end) and any(row < 0 for _, row, _ in readings):
+            return None  # 中国特色社会主义, 中国式现代化: a set phrase, not the country (not 泉城特色)
         if text[end - 1:end + 1] in _SUFFIX_WORDS_RIGHT and text[end:end + 2] not in self.lex.words:
             return None  # 上海市民, 上海市场: the 市 begins the next word (not 和县|城镇化)
         if self._crossed(text, start, end, hit_ends):
@@ -94,8 +94,8 @@ class PlaceRules:
             if not vague:
                 return level, row
         for level, row, _ in readings:
-            if row >= 0 and self.gaz.parent.get(row, -1) in mentioned:
-                return level, row  # 渝中 when 重庆 is in the text
+            if row >= 0 and (row in mentioned or self.gaz.parent.get(row, -1) in mentioned):
+                return level, row  # 渝中 when 重庆 is in the text, 泉城 when 济南 is
         return None
 
     def _crossed(self, text: str, start: int, end: int, hit_ends: set[int]) -> bool:
