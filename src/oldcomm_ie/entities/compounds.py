@@ -19,6 +19,7 @@ _NUMBERED = regex.compile(r"(?<!\d)\d+号(?:大院|院|街坊)")
 # 1-6座, 3-5栋 after a compound: the buildings the name covers
 _BLOCKS = regex.compile(r"\d+(?:[-—~至]\d+)?座|\d+[-—~至]\d+[栋幢]")
 _LINE = regex.compile(r"(?:地铁|轨道交通|轻轨)" + _NUMBER + "号线")
+_RING = regex.compile(r"[东南西北内外]?[二三四五六]环(?:路|线)?")  # 西三环, 二环路: ring roads
 _SIDE = regex.compile(r"[东西南北两]侧|以[东西南北]|[东西南北]段|路口")  # X街东侧: a road, not a street
 _COMPOUND_HEADS = ("花园", "家园", "新村", "小区", "公寓", "华庭")
 
@@ -30,10 +31,12 @@ class CompoundRules:
         self.lex, self.gaz = lexicon, gazetteer
         self.parts = tuple(s for s, kind in lexicon.suffix_kind.items() if kind == "part")
 
-    @staticmethod
-    def lines(text: str) -> list[Cand]:
-        """地铁十四号线: a metro line is a place (its end stops a station's name)."""
-        return [Cand(m.start(), m.end(), "PLACE", "other", "suffix") for m in _LINE.finditer(text)]
+    def lines(self, text: str) -> list[Cand]:
+        """地铁十四号线, 西三环: metro lines and ring roads are places (their end stops a
+        station's name); not 三环|境 …, where 环 begins a word."""
+        rings = [m for m in _RING.finditer(text) if text[m.end() - 1:m.end() + 1] not in self.lex.words
+                 and not text[m.start() - 1:m.start()].isdigit()]
+        return [Cand(m.start(), m.end(), "PLACE", "other", "suffix") for m in [*_LINE.finditer(text), *rings]]
 
     def refine(self, text: str, cands: list[Cand]) -> list[Cand]:
         """The candidates with streets written X街 relabelled, plus addresses, numbered
