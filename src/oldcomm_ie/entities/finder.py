@@ -45,7 +45,7 @@ class EntityFinder:
         hard = {c.end for c in gaz if c.subtype in _HARD_LEVELS
                 or (streets and c.subtype == "street" and text[c.end - 1] in ADMIN_ENDINGS)}
         hard |= amount_ends | {c.end for c in lines if text[c.end - 1] == "线"}
-        suffix = self.place_rules.suffix_places(text, hard, ends(gaz))
+        suffix = self.place_rules.suffix_places(text, hard, ends(gaz + lines))
         cands = self.compounds.refine(text, gaz + suffix + lines)
         chosen = resolve(cands)
         again = self.compounds.repeated(text, chosen)
