@@ -3,6 +3,7 @@ resolved layer, then aliases.  Only the order lives here; each family has its mo
 from __future__ import annotations
 
 from .aliases import add_aliases
+from .compounds import CompoundRules, listed_compounds
 from .gazetteer import Gazetteer, Lexicon
 from .organizations import OrgRules
 from .places import PlaceRules
@@ -24,6 +25,7 @@ class EntityFinder:
         self.place_rules = PlaceRules(reader, gazetteer)
         self.org_rules = OrgRules(reader)
         self.project_rules = ProjectRules(reader)
+        self.compounds = CompoundRules(lexicon, gazetteer)
         self._places_cache: dict[str, list[Cand]] = {}
 
     def places(self, text: str) -> list[Cand]:
@@ -32,23 +34,32 @@ class EntityFinder:
         if text not in cache:
             if len(cache) > 4096:
                 cache.clear()
-            gaz = self.place_rules.gazetteer_places(text)
-            hard = {c.end for c in gaz if c.subtype in _HARD_LEVELS}
-            suffix = self.place_rules.suffix_places(text, hard, ends(gaz))
-            cache[text] = [c for c in resolve(gaz + suffix) if c.label == "PLACE"]
+            cache[text] = [c for c in self._place_cands(text, set(), streets=False)[1] if c.label == "PLACE"]
         return cache[text]
+
+    def _place_cands(self, text: str, amount_ends: set[int], streets: bool = True) -> tuple[list[Cand], list[Cand]]:
+        """Gazetteer, suffix and compound places, and their one resolved layer; `streets`: a
+        street ending in 街道/镇 … stops a suffix name read leftwards, as a district does."""
+        gaz = self.place_rules.gazetteer_places(text)
+        lines = self.compounds.lines(text)
+        hard = {c.end for c in gaz if c.subtype in _HARD_LEVELS
+                or (streets and c.subtype == "street" and text[c.end - 1] in ADMIN_ENDINGS)}
+        hard |= amount_ends | {c.end for c in lines if text[c.end - 1] == "线"}
+        suffix = self.place_rules.suffix_places(text, hard, ends(gaz + lines))
+        cands = self.compounds.refine(text, gaz + suffix + lines)
+        chosen = resolve(cands)
+        again = self.compounds.repeated(text, chosen)
+        cands += again + listed_compounds(text, chosen + again, self.place_rules.read)
+        return cands, resolve(cands)
 
     def find(self, text: str, patterns: list[Cand] = (), amounts: list[tuple[int, int]] = ()) -> list[Cand]:
         """Entities of text: `patterns` (user candidates) win; `amounts` (start, end) are
         spans no name may run across."""
-        gaz = self.place_rules.gazetteer_places(text)
-        admin = {c.end for c in gaz if c.subtype in _HARD_LEVELS
-                 or (c.subtype == "street" and text[c.end - 1] in ADMIN_ENDINGS)}
         amount_ends = {e for _, e in amounts}
-        suffix = self.place_rules.suffix_places(text, admin | amount_ends, ends(gaz))
-        places_all = ends(resolve(gaz + suffix))
+        place_cands, place_layer = self._place_cands(text, amount_ends)
+        places_all = ends(place_layer)
         orgs = self.org_rules.find(text, places_all, amount_ends)
-        orgs = self.org_rules.attach(text, resolve(orgs + gaz + suffix), places_all)
-        projects = self.project_rules.find(text, places_all, gaz + suffix)
-        chosen = resolve(list(patterns) + orgs + projects + gaz + suffix)
+        orgs = self.org_rules.attach(text, resolve(orgs + place_cands), places_all)
+        projects = self.project_rules.find(text, places_all, place_cands)
+        chosen = resolve(list(patterns) + orgs + projects + place_cands)
         return add_aliases(text, chosen)

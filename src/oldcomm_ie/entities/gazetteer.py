@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ahocorasick
 import marisa_trie
+import regex
 
 from ..chars import is_cjk
 from ..tables import data_rows, load_trie
@@ -11,6 +12,8 @@ from ..tables import data_rows, load_trie
 STREET_SUFFIXES = ("街道", "镇", "乡", "苏木", "办事处")
 # Place suffixes that are words on their own (社区 alone names no place).
 SUFFIX_WORDS = {"社区", "小区", "街道", "村", "镇", "乡", "区", "县", "市", "城区", "新区", "老城区"}
+# 清原满族自治县 → 清原县, 瀍河回族区 → 瀍河区: news drops the nationality and 自治.
+_AUTONOMOUS = regex.compile(r"(\p{Han}{2,}?)(?:\p{Han}{1,4}?族)+(?:自治)?([区县旗])")
 
 
 class Gazetteer:
@@ -19,6 +22,8 @@ class Gazetteer:
     def __init__(self) -> None:
         self.auto = ahocorasick.Automaton()
         self.parent: dict[int, int] = {}
+        self._full_names: dict[str, int] = {}  # full name → first row (for nicknames)
+        self.street_names: set[str] = set()  # full names of streets (X街道), for X街 short forms
         self.children: dict[int, dict[str, tuple[int, str]]] = {}  # row → street short → (row, level)
         entries: dict[str, list[tuple[str, int, bool]]] = {}   # surface → [(level, row, needs_context)]
         self._add_admin(entries)
@@ -32,6 +37,9 @@ class Gazetteer:
             entries.setdefault(name, []).append((level, -1, False))
             if short:
                 entries.setdefault(short, []).append((level, -1, False))
+        for nickname, city in data_rows("city_nicknames.tsv"):
+            if city in self._full_names:
+                entries.setdefault(nickname, []).append(("city", self._full_names[city], True))
         for surface, values in entries.items():
             self.auto.add_word(surface, (surface, tuple(values)))
         self.auto.make_automaton()
@@ -42,22 +50,32 @@ class Gazetteer:
         for row, level, name, shorts, parent, vague in data_rows("places_admin.tsv"):
             r, p = int(row), int(parent)
             self.parent[r] = p
+            self._full_names.setdefault(name, r)
             if len(name) < 2 or name in SUFFIX_WORDS:
                 continue
             vague_set = set(filter(None, vague.split("|")))
             if level == "street":
                 if len(name) < 3:
                     continue
+                self.street_names.add(name)
                 entries.setdefault(name, []).append((level, r, not name.endswith(STREET_SUFFIXES)))
                 for short in filter(None, shorts.split("|")):
                     self.children.setdefault(p, {})[short] = (r, level)
                 continue
-            # 中区, 城区, 矿区: a two-character name ending in 区 is an everyday word too
-            entries.setdefault(name, []).append((level, r, name in vague_set or (len(name) == 2 and name[-1] == "区")))
+            # 中区, 城区, 大社区: a name that is a place suffix after one character is an everyday word too
+            short_suffixed = (len(name) == 2 and name[-1] == "区") or (len(name) == 3 and name[1:] in SUFFIX_WORDS)
+            entries.setdefault(name, []).append((level, r, name in vague_set or short_suffixed))
+            m = _AUTONOMOUS.fullmatch(name) if level == "district" else None
+            if m:
+                entries.setdefault(m.group(1) + m.group(2), []).append((level, r, False))
+            county = level == "district"
+            if county and name.endswith("市"):
+                level = "city"  # a county-level city (县级市) is a city
+            entries[name][-1] = (level, r, entries[name][-1][2])
             for short in filter(None, shorts.split("|")):
                 if len(short) >= 2:
-                    # a district's short form, or any everyday word, needs its city in the text
-                    entries.setdefault(short, []).append((level, r, level == "district" or short in vague_set))
+                    # a county's or district's short form, or any everyday word, needs its city in the text
+                    entries.setdefault(short, []).append((level, r, county or short in vague_set))
 
     def find(self, text: str) -> list[tuple[int, int, tuple]]:
         """(start, end, readings) for every gazetteer name in text; a reading is
@@ -102,7 +120,9 @@ class Lexicon:
             return {w for (w, *_) in data_rows(name)}
 
         self.words = load_trie("lexicon.marisa", marisa_trie.Trie())
-        self.boundary = words("boundary_words.txt")
+        self.openers = words("name_openers.txt")
+        self.boundary = words("boundary_words.txt") | self.openers
+        self.descriptors = words("place_descriptors.txt")
         self.action = words("action_verbs.txt")
         self.verbs = words("verbs.txt") | self.action
         self.common = words("common_words.txt")
@@ -111,7 +131,8 @@ class Lexicon:
         self.idioms = words("numeral_words.txt")
         place_rows = data_rows("place_suffixes.tsv")
         self.place_suffix = {s: (sub, int(lo), int(hi)) for s, sub, lo, hi, *_ in place_rows}
-        self.road_suffixes = {row[0] for row in place_rows if len(row) > 4 and row[4] == "road"}
+        self.suffix_kind = {row[0]: row[4] for row in place_rows if len(row) > 4}
+        self.road_suffixes = {s for s, kind in self.suffix_kind.items() if kind == "road"}
         org_rows = data_rows("org_suffixes.tsv")
         self.org_suffix = {s: (sub, rule) for s, sub, rule, *_ in org_rows}
         self.org_suffix_use = {row[0]: row[3] for row in org_rows if len(row) > 3}

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import regex
 
+from ..chars import is_cjk
 from .gazetteer import Gazetteer
-from .reading import Reader, alternation
+from .reading import FUNCTION_CHARS, LOCATIVES, Reader, alternation
 from .resolve import Cand
 
 _ORDINAL_BODY = regex.compile("第?[一二三四五六七八九十]+")
 _NUMERALS = set("一二三四五六七八九十百千两")
+_MEASURES = set("个座栋幢处家所项")
+_LIST_MARKS = set("、，,：:。；;和及等")
 _SET_PHRASE = regex.compile("特色|式现代化")
 _SUFFIX_WORDS_RIGHT = {"市民", "市场", "市值", "区域", "区间", "区块", "县城", "镇上"}
-_DIGIT_ROAD = regex.compile(r"[一二三四五六七八九十\d]*[路街巷道]")
+_DIGIT_ROAD = regex.compile(r"[东南西北中]?[一二三四五六七八九十\d]*[路街巷道](?!办)")
 
 
 class _Stops:
@@ -31,6 +34,8 @@ class PlaceRules:
 
     def __init__(self, reader: Reader, gazetteer: Gazetteer) -> None:
         self.read, self.lex, self.gaz = reader, reader.lex, gazetteer
+        # 建设社区, 和平村: an action verb among the generic heads is a common community name
+        self.community_descriptions = self.lex.descriptors | (self.lex.generic - self.lex.action)
         self.suffix_re = regex.compile(alternation(self.lex.place_suffix))
         self.extra_re = regex.compile(
             r"(?<=[在来赴驻入返回离抵访])(?:" + alternation(gazetteer.after_only) + ")")
@@ -47,8 +52,9 @@ class PlaceRules:
                     mentioned.add(row)
         mentioned |= {a for row in list(mentioned) for a in self.gaz.ancestors(row)}
         out = []
+        hit_ends = {end for _, end, readings in hits if any(not vague for _, _, vague in readings)}
         for start, end, readings in hits:
-            reading = self._reading(text, start, end, readings, mentioned)
+            reading = self._reading(text, start, end, readings, mentioned, hit_ends)
             if reading is not None:
                 out.append(Cand(start, end, "PLACE", reading[0], "gazetteer"))
                 out.extend(self._after(text, end, *reading))
@@ -64,7 +70,7 @@ class PlaceRules:
         kids = self.gaz.children.get(row) if row >= 0 else None
         if kids:
             for n in range(6, 1, -1):
-                hit = kids.get(text[end:end + n])
+                hit = kids.get(text[end:end + n]) if end + n <= len(text) else None
                 if hit and not text.startswith(("区", "县", "街道", "镇"), end + n):
                     out.append(Cand(end, end + n, "PLACE", hit[1], "gazetteer"))
                     break
@@ -74,24 +80,37 @@ class PlaceRules:
                 out.append(Cand(end, end + n, "PLACE", "community", "gazetteer"))
         return out
 
-    def _reading(self, text: str, start: int, end: int, readings: tuple, mentioned: set[int]):
+    def _reading(self, text: str, start: int, end: int, readings: tuple, mentioned: set[int], hit_ends: set[int]):
         """The reading of a gazetteer hit that its context supports, or None."""
         if end - start == 2 and _DIGIT_ROAD.match(text, end):
             return None  # 北京路, 中山二路: a road named after a place
-        top = all(self.gaz.parent.get(row, -1) < 0 for _, row, _ in readings)
-        if start > 0 and end - start == 2 and not top and text[start - 1:start + 1] in self.lex.words:
-            return None  # 朝天门: the name's first character ends another word
-        if _SET_PHRASE.match(text, end):
-            return None  # 中国特色社会主义, 中国式现代化: a set phrase, not the country
-        if text[end - 1:end + 1] in _SUFFIX_WORDS_RIGHT:
-            return None  # 上海市民, 上海市场: the 市 begins the next word (the short form matches)
+        if _SET_PHRASE.match(text, end) and any(row < 0 for _, row, _ in readings):
+            return None  # 中国特色社会主义, 中国式现代化: a set phrase, not the country (not 泉城特色)
+        if text[end - 1:end + 1] in _SUFFIX_WORDS_RIGHT and text[end:end + 2] not in self.lex.words:
+            return None  # 上海市民, 上海市场: the 市 begins the next word (not 和县|城镇化)
+        if self._crossed(text, start, end, hit_ends):
+            return None  # 上海城市, 朝天门: the name starts inside another word
         for level, row, vague in readings:
             if not vague:
                 return level, row
         for level, row, _ in readings:
-            if row >= 0 and self.gaz.parent.get(row, -1) in mentioned:
-                return level, row  # 渝中 when 重庆 is in the text
+            if row >= 0 and (row in mentioned or self.gaz.parent.get(row, -1) in mentioned):
+                return level, row  # 渝中 when 重庆 is in the text, 泉城 when 济南 is
         return None
+
+    def _crossed(self, text: str, start: int, end: int, hit_ends: set[int]) -> bool:
+        """Does a dictionary word run across the name's first character while no word
+        ends right before it (上|海城市, 县|域城镇, 地|方城镇; not 其中|上城区, 湖南省|长沙市)?"""
+        if start == 0 or not is_cjk(text[start - 1]) or self.lex.word_before(text, start) > 1:
+            return False
+        if text[start - 1] in FUNCTION_CHARS:
+            return False  # 为|重庆: a preposition before the name
+        for k in (1, 2):
+            for j in (1, 2):
+                word = text[start - k:start + j]
+                if len(word) == k + j and start + j <= end and word in self.lex.words and start not in hit_ends:
+                    return True
+        return False
 
     # -- suffix places -------------------------------------------------------------------
     def suffix_places(self, text: str, hard: set[int], adjacent: dict[int, int]) -> list[Cand]:
@@ -106,9 +125,13 @@ class PlaceRules:
                 continue  # 路演, 站位, 花园洋房: the suffix begins another word
             stops = _Stops(hard, soft, m.start())
             start = self._start(text, m, adjacent, soft, stops)
+            end = m.end()
+            if start >= 0 and self.lex.suffix_kind.get(m.group(0)) == "zone":
+                start = _zone_start(start, m, adjacent)
             if start < 0 or self._description(text, start, m, stops):
                 continue
-            end = m.end()
+            if end in hard and start < adjacent.get(end, start) <= start + 1:
+                continue  # 其中|上城区: the district itself, not a longer name around it
             if m.group(0) == "示范区" and not text.startswith("位于", end) and text[start - 1:start] != "在":
                 out.append(Cand(start, end, "PROJECT", None, "suffix"))  # a demonstration area is a project
                 continue
@@ -120,20 +143,38 @@ class PlaceRules:
         suffix = m.group(0)
         sub, lo, hi = self.lex.place_suffix[suffix]
         body_end = m.start()
+        if body_end in stops.hard and _named_after(text, suffix, adjacent.get(body_end, body_end), body_end):
+            return adjacent[body_end]
         if body_end in adjacent and body_end not in stops.hard:
             body_end = adjacent[body_end]
         elif body_end in soft:
             body_end = soft[body_end]
         start = self.read.left(text, body_end, 0, hi, "place", {}, stops, road=suffix in self.lex.road_suffixes)
+        if 0 < start < body_end and text[start] in LOCATIVES and text[start - 1:start + 1] in self.lex.words:
+            start += 1  # 其中|南川西路: the word before ends in the name's first character
+        if 0 < start < body_end and text[start - 1].isdigit() and text[start] in _MEASURES:
+            start += 1  # 30个|旧住宅小区: a count's measure word is no part of the name
+        if (sub == "community" or self.lex.suffix_kind.get(suffix) == "housing") and start == body_end == m.start():
+            start = self._listed_word(text, body_end, m.end())
         if start < 0 or m.start() - start < lo:
             return -1
         if sub == "community":
             known = self._known_community(text, start, m.end())
-            if known >= 0:
-                return known
-            if suffix == "村" and start not in stops:
-                return -1  # 村 alone is a common word (农村, 城中村): only after a known place
+            if known >= 0 and (known == start or not (start in stops or self.read.clause_start(text, start))):
+                return known  # a known name, unless the reading is cleanly longer (、供水厂社区)
+            if suffix == "村" and start not in stops and not self.read.clause_start(text, start):
+                return -1  # 村 alone is a common word (农村, 城中村): only after a place or a boundary
         return start
+
+    def _listed_word(self, text: str, body_end: int, end: int) -> int:
+        """、建设社区、: in a list, a community or unit housing may be named by a verb or
+        generic word (not 推进社区治理)."""
+        n = self.lex.word_before(text, body_end)
+        start = body_end - n
+        if n >= 2 and text[start - 1:start] in _LIST_MARKS and text[end:end + 1] in _LIST_MARKS and \
+                "、" in (text[start - 1], text[end:end + 1]):
+            return start
+        return body_end
 
     def _description(self, text: str, start: int, m, stops: _Stops) -> bool:
         """问题小区, 基层社区, 休闲广场, 一带一路: a description or slogan, not a name."""
@@ -141,25 +182,38 @@ class PlaceRules:
         body = text[start:m.start()]
         numbered = text[m.start() - 1:m.start()] in "一二三四五六七八九十"  # 中山四路
         last2 = text[m.start() - 1:end] if len(suffix) == 1 and not numbered else ""
-        if last2 in self.lex.common or text[start:end] in self.lex.common:
-            return True
+        body_word = len(body) >= 2 and self.gaz.auto.exists(body)
+        if (last2 in self.lex.common and not body_word) or text[start:end] in self.lex.common:
+            return True  # 思路, 网站; not 南山|路, whose body is a place's name
         numbered = _ORDINAL_BODY.fullmatch(body) is not None and start in stops  # 街道第一社区
-        if suffix not in self.lex.road_suffixes and not numbered and (self.read.generic(body) or self.read.everyday(body)):
+        kind = self.lex.suffix_kind.get(suffix)
+        if m.start() in stops.soft and not self.read.generic(body):
+            return False  # 职工大院|小区: the body is itself a place name
+        if self.lex.place_suffix[suffix][0] == "community" or kind == "housing":
+            # community names are often everyday words (胜利社区); descriptions are not names
+            if not numbered and self.read.made_of(body, self.community_descriptions):
+                return True
+        elif kind == "part" and start in stops.soft:
+            return False  # X花园|玫瑰苑: a part of the compound before it may be any word
+        elif kind != "road" and not numbered and (self.read.generic(body) or self.read.everyday(body)
+                                                  or self.read.made_of(body, self.lex.descriptors)):
             return True
-        return text[start:end] in self.lex.idioms or self._quoted_slogan(text, start, end)
+        return text[start:end] in self.lex.idioms or _quoted_slogan(text, start, end)
 
     def _continues(self, text: str, m) -> bool:
         """Does the suffix run on into a longer dictionary word (路网, 站位, 花园洋房)?"""
         for k in (1, 2):
             word = text[m.start():m.end() + k]
+            if k == 1 and self._side_after(text, m.end()):
+                continue  # 路|南侧: a side of the place follows the suffix
             if len(word) == len(m.group(0)) + k and word in self.lex.words and word not in self.lex.place_suffix:
                 return True
-        return len(m.group(0)) == 1 and text[m.end() - 1:m.end() + 1] in self.lex.common
+        return len(m.group(0)) == 1 and text[m.end() - 1:m.end() + 1] in self.lex.common and \
+            not self._side_after(text, m.end())
 
-    def _quoted_slogan(self, text: str, start: int, end: int) -> bool:
-        """“一带一路”: a quoted name counting things with numerals is a slogan."""
-        quoted = text[start - 1:start] in "“\"‘「" and text[end:end + 1] in "”\"’」"
-        return quoted and sum(ch in _NUMERALS for ch in text[start:end]) >= 2
+    def _side_after(self, text: str, i: int) -> bool:
+        """A locative word (南侧, 以东, 东面) right after position i."""
+        return text[i:i + 1] in LOCATIVES and text[i:i + 2] in self.lex.words
 
     def _known_community(self, text: str, start: int, end: int) -> int:
         """Start of the longest known community name inside [start, end), or -1."""
@@ -167,3 +221,23 @@ class PlaceRules:
             if self.gaz.is_community(text[s:end]):
                 return s
         return -1
+
+
+def _named_after(text: str, suffix: str, start: int, end: int) -> bool:
+    """A community or area named after a city (中山社区, 嘉兴片区): the city's short form
+    (no 市/省/区/县) stands right against 社区/村/片区."""
+    return suffix in ("社区", "村", "片区") and text[end - 1] not in "省市区县州旗" and end - start >= 2
+
+
+def _zone_start(start: int, m, adjacent: dict[int, int]) -> int:
+    """A zone takes the place right before it into its name (X市经开区, X湖风景名胜区);
+    with neither a place nor a two-character body it names no place (古城 alone)."""
+    if start == m.start() and start in adjacent:
+        start = adjacent[start]
+    return start if m.start() - start >= 2 else -1
+
+
+def _quoted_slogan(text: str, start: int, end: int) -> bool:
+    """“一带一路”: a quoted name counting things with numerals is a slogan."""
+    quoted = text[start - 1:start] in "“\"‘「" and text[end:end + 1] in "”\"’」"
+    return quoted and sum(ch in _NUMERALS for ch in text[start:end]) >= 2

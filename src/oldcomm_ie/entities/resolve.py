@@ -32,7 +32,7 @@ def resolve(cands: list[Cand]) -> list[Cand]:
     """One layer: user patterns first, then longest first, ORG > PROJECT > PLACE on ties,
     the gazetteer before suffix rules."""
     order = sorted(set(cands), key=lambda c: (c.source != "pattern", -(c.end - c.start), -LABEL_RANK[c.label],
-                                              c.source != "gazetteer", c.start))
+                                              c.source != "gazetteer", c.start, c.source, c.subtype or ""))
     used = bytearray(max((c.end for c in cands), default=0) + 1)
     taken = []
     for c in order:
