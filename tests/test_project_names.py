@@ -24,3 +24,15 @@ def test_not_a_project(row):
     sentence, text = row
     found = entities_of(sentence)
     assert text not in found or found[text].label != "PROJECT"
+
+
+def test_a_headline_place_is_kept_when_the_body_repeats_the_name():
+    text = "青川县云栖社区旧楼改造项目招标公告\n\n青川县云栖社区旧楼改造项目已获批准。"
+    names = [e.text for e in oldcomm_ie.extract(text).entities if e.label == "PROJECT"]
+    assert names == ["青川县云栖社区旧楼改造项目"] * 2
+
+
+def test_a_place_written_twice_begins_the_name_once():
+    text = "4.青川县 青川县云栖棚户区改造项目已开工。"
+    names = [e.text for e in oldcomm_ie.extract(text).entities if e.label == "PROJECT"]
+    assert names == ["青川县云栖棚户区改造项目"]

@@ -34,6 +34,14 @@ _LISTED_RE = regex.compile(
     r"(?:\p{Han}{2,10}(?:更新|改造|整治)、)+\p{Han}{2,10}(?:更新|改造|整治)(?=等\p{Han}{0,6}项目)")
 
 
+def _run_after(text: str, i: int, width: int = 12) -> str:
+    """The unbroken run of CJK characters that follows i (at most `width`)."""
+    end = i
+    while end < len(text) and end - i < width and is_cjk(text[end]):
+        end += 1
+    return text[i:end]
+
+
 def _in_title(text: str, start: int, end: int) -> bool:
     """Inside a book or document title 《…》 (a title names a document, not a project)."""
     left = text.rfind("《", max(0, start - 40), start + 1)
@@ -149,8 +157,8 @@ class ProjectRules:
             return m.start()  # X|等12个: the one name before it is read next
         if _YEAR_AHEAD.match(text, i) and i not in places:
             return i  # a year begins the name unless a place stands before it (X市2020年…)
-        if took_place and i in places and text[places[i]:i] in text[i:i + 24]:
-            return i  # 临汾市尧都区|临汾市尧都区X项目: a heading repeated before the name
+        if took_place and i in places and text[places[i]:i] in _run_after(text, i):
+            return i  # 临汾市尧都区|临汾市尧都区X项目: a place written twice, the first a heading
         if took_place:
             n = self.lex.word_before(text, i)
             if text[i - n:i] in self.lex.name_actions and i - n > 0 and is_cjk(text[i - n - 1]):

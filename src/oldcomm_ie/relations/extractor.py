@@ -176,12 +176,14 @@ class RelationExtractor:
 
     @staticmethod
     def _merge(m: Mention, sent, records, relations) -> None:
-        """A mention joins its record (a record keeps the name it was first written with)."""
+        """A mention joins its record (a record keeps the name it was first written with,
+        unless a later one is the fuller form of it: 北片区项目 → X旧楼改造北片区项目)."""
         rec = records.get(m.key)
         if rec is None:
             rec = records[m.key] = Record(m.key, m.name, kind=m.kind)
-        elif rec.kind == "place" and m.kind == "project":  # the written name beats the estate's
-            rec.aliases.insert(0, rec.name)
+        elif (rec.kind == "place" and m.kind == "project") or \
+                (rec.kind == m.kind == "project" and rec.name in m.name and len(m.name) > len(rec.name)):
+            rec.aliases.insert(0, rec.name)  # the written name beats the estate's; the full form a part
             rec.name, rec.kind = m.name, m.kind
         for alias in m.aliases + ([m.name] if m.name != rec.name else []):
             if alias not in rec.aliases and alias != rec.name:
