@@ -47,10 +47,15 @@ class Entity:
     text: str
     label: str
     subtype: str | None = None
+    # PLACE: {"province", "city", "district", "street", "code"} (oldcomm_admin; None before)
+    admin: dict | None = field(default=None, hash=False)
 
     def to_dict(self) -> dict:
-        return {"start": self.start, "end": self.end, "text": self.text,
-                "label": self.label, "subtype": self.subtype}
+        d = {"start": self.start, "end": self.end, "text": self.text,
+             "label": self.label, "subtype": self.subtype}
+        if self.admin is not None:
+            d["admin"] = dict(self.admin)
+        return d
 
 
 @dataclass
@@ -75,15 +80,20 @@ class Project:
     periods: list[Quantity] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
+    # {"province", "city", "district", "code"} of where it is (oldcomm_admin; None before)
+    admin: dict | None = None
 
     def to_dict(self) -> dict:
-        return {"name": self.name, "mentions": [list(m) for m in self.mentions],
-                "aliases": list(self.aliases),
-                "places": list(self.places), "investors": list(self.investors),
-                "investments": [q.to_dict() for q in self.investments],
-                "models": list(self.models),
-                "periods": [q.to_dict() for q in self.periods],
-                "outcomes": [o.to_dict() for o in self.outcomes]}
+        d = {"name": self.name, "mentions": [list(m) for m in self.mentions],
+             "aliases": list(self.aliases),
+             "places": list(self.places), "investors": list(self.investors),
+             "investments": [q.to_dict() for q in self.investments],
+             "models": list(self.models),
+             "periods": [q.to_dict() for q in self.periods],
+             "outcomes": [o.to_dict() for o in self.outcomes]}
+        if self.admin is not None:
+            d["admin"] = dict(self.admin)
+        return d
 
 
 @dataclass
@@ -129,12 +139,14 @@ class Extraction:
 
         projects = [Project(p["name"], [tuple(m) for m in p["mentions"]], p["places"], p["investors"],
                             [q(x) for x in p["investments"]], p["models"], [q(x) for x in p["periods"]],
-                            [Outcome(o["metric"], q(o["quantity"])) for o in p["outcomes"]], p.get("aliases", []))
+                            [Outcome(o["metric"], q(o["quantity"])) for o in p["outcomes"]], p.get("aliases", []),
+                            p.get("admin"))
                     for p in d.get("projects", ())]
         relations = [Relation(r["label"], tuple(r["head"]), tuple(r["tail"]), tuple(r["evidence"]),
                               r.get("head_text", ""), r.get("tail_text", "")) for r in d.get("relations", ())]
         return cls(d.get("doc_id"), [q(x) for x in d.get("quantities", ())],
-                   [Entity(e["start"], e["end"], e["text"], e["label"], e.get("subtype")) for e in d.get("entities", ())],
+                   [Entity(e["start"], e["end"], e["text"], e["label"], e.get("subtype"), e.get("admin"))
+                    for e in d.get("entities", ())],
                    projects, relations)
 
     def to_json(self) -> str:
@@ -186,7 +198,7 @@ def quantity_from_doc(layout: Layout, q: dict) -> Quantity:
 
 def entity_from_doc(layout: Layout, e: dict) -> Entity:
     start, end = layout.raw_span(e["start"], e["end"])
-    return Entity(start, end, layout.surface(e["start"], e["end"]), e["label"], e.get("subtype"))
+    return Entity(start, end, layout.surface(e["start"], e["end"]), e["label"], e.get("subtype"), e.get("admin"))
 
 
 def from_doc(doc: Doc, doc_id: str | None = None) -> Extraction:
@@ -218,6 +230,7 @@ def project_from_doc(layout: Layout, p: dict, quantities: dict) -> Project:
         periods=[q(s) for s in p.get("periods", ())],
         outcomes=[Outcome(metric, q(s)) for metric, s in p.get("outcomes", ())],
         aliases=list(p.get("aliases", ())),
+        admin=p.get("admin"),
     )
 
 
