@@ -196,3 +196,12 @@ def test_without_the_stage_there_is_no_admin(nlp):
     result = oldcomm_ie.records.from_doc(doc).to_dict()
     assert all("admin" not in e for e in result["entities"])
     assert all("admin" not in p for p in result["projects"])
+
+
+def test_a_compound_named_again_keeps_its_first_place():
+    text = "九龙坡区的白鹤小区完成改造。北京市朝阳区也有经验，白鹤小区可以借鉴。"
+    places = [("九龙坡区", "district"), ("白鹤小区", "compound"), ("北京市", "city"), ("朝阳区", "district"),
+              ("白鹤小区", "compound")]
+    admins, _ = annotate(text, places)
+    assert admins[3]["city"] == "北京市"
+    assert admins[1] == admins[4] == JIULONGPO

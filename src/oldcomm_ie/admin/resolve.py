@@ -11,10 +11,12 @@ The rules, in the order they are tried (each mention records the one that decide
    divisions already resolved in the same sentence, else paragraph, else the document,
    deepest shared level first, then the number of mentions sharing it; a strict winner
    only.  Headline mentions count twice.
-5. `shared part`: still tied, a name keeps what all its remaining candidates share (吉林 is
-   吉林省 either way) and nothing more: an undecided 鼓楼区 stays unresolved.
+5. `shared part`: still tied, a name keeps what all its remaining candidates share (南昌,
+   the city or the county, is in 南昌市 either way) and nothing more: an undecided 鼓楼区
+   stays unresolved.
 6. `nearest`: a compound, community or road takes the chain of the nearest resolved place
-   of a higher level in the same sentence, else the same paragraph.
+   of a higher level in the same sentence, else the same paragraph (what they share where
+   that scope lists several of one level); named again, it keeps that place (`same name`).
 7. `region`: else the article's region, the province (and city) holding more than half of
    the weight of the resolved mentions, when there is such a majority.
 """
@@ -211,14 +213,20 @@ class Resolver:
         """Rules 6 and 7 for what is still unplaced and names no division of its own."""
         anchors = sorted((m for m in mentions if m.evidence), key=lambda m: m.start)
         starts = [a.start for a in anchors]
-        for m in mentions:
+        placed: dict[str, int] = {}   # one name, one place: a compound named again later
+        for m in sorted(mentions, key=lambda m: m.start):   # beside another city's example
             if m.row is not None or (m.cands and m.strong and not m.vague):
+                continue
+            if m.surface in placed:
+                m.row, m.rule = placed[m.surface], "same name"
                 continue
             row, rule = self._anchor(m, anchors, starts, scopes), "nearest"
             if row is None and self.use_region and region is not None and self.div.rank(region) < m.rank:
                 row, rule = region, "region"
             if row is not None:
                 m.row, m.rule = row, rule
+                if rule == "nearest":
+                    placed[m.surface] = row
 
     def _anchor(self, m: Mention, anchors: list[Mention], starts: list[int], scopes: Scopes) -> int | None:
         """The nearest resolved place above m's level: same sentence, then same paragraph;
