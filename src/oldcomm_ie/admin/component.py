@@ -13,7 +13,7 @@ from spacy.util import registry
 
 from ..layout import doc_text
 from .divisions import Divisions, default_divisions
-from .locate import PROJECT_LEVEL, project_row
+from .locate import PROJECT_LEVEL, by_surface, project_row
 from .resolve import EVIDENCE_ORGS, Mention, Resolver
 
 
@@ -69,9 +69,10 @@ class AdminAnnotator:
                 e["admin"] = self.div.chain(m.row if m is not None else None)
             out_entities.append(e)
         out_projects = []
+        resolved = by_surface(found)
         for p in projects:
             inner = [m for m in hidden if any(s <= m.start and m.end <= t for s, t in p.get("mentions", ()))]
-            row, _ = project_row(self.div, found, p, inner, region if self.use_region else None)
+            row, _ = project_row(self.div, resolved, p, inner, region if self.use_region else None)
             chain = self.div.chain(row, down_to=PROJECT_LEVEL)
             chain.pop("street")
             out_projects.append({**p, "admin": chain})

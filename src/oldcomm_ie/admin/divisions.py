@@ -47,6 +47,7 @@ class Divisions:
         self.parent: dict[int, int] = {}
         self.code: dict[int, str] = {}
         self.readings: dict[str, list[Reading]] = {}
+        self._paths: dict[int, tuple[int, ...]] = {}
         # The table's everyday-word flags are the entity stage's concern (is it a place at
         # all?); here the question is which division a place is, so only a street's bare
         # name needs its district in the text.
@@ -78,12 +79,15 @@ class Divisions:
         province and city and ranks as a city, so it compares with cities elsewhere."""
         return RANK[self.level[row]]
 
-    def path(self, row: int) -> list[int]:
-        """The row and its ancestors, broadest first."""
-        out = [row]
-        while self.parent.get(out[-1], -1) >= 0 and len(out) < 6:
-            out.append(self.parent[out[-1]])
-        return out[::-1]
+    def path(self, row: int) -> tuple[int, ...]:
+        """The row and its ancestors, broadest first (cached: every rule asks it)."""
+        cached = self._paths.get(row)
+        if cached is None:
+            out = [row]
+            while self.parent.get(out[-1], -1) >= 0 and len(out) < 6:
+                out.append(self.parent[out[-1]])
+            cached = self._paths[row] = tuple(out[::-1])
+        return cached
 
     def within(self, row: int, ancestor: int) -> bool:
         return ancestor in self.path(row)

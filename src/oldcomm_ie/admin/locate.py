@@ -30,13 +30,16 @@ def consensus(div: Divisions, rows: list[int]) -> int | None:
     return max(major, key=lambda r: len(div.path(r)), default=None)
 
 
-def nearest_mention(mentions: list[Mention], surface: str, pos: int) -> Mention | None:
-    """The resolved mention of that surface closest to pos."""
-    same = [m for m in mentions if m.surface == surface and m.row is not None]
-    return min(same, key=lambda m: abs(m.start - pos), default=None)
+def by_surface(mentions: list[Mention]) -> dict[str, list[Mention]]:
+    """The resolved mentions of each surface."""
+    out: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.row is not None:
+            out.setdefault(m.surface, []).append(m)
+    return out
 
 
-def project_row(div: Divisions, mentions: list[Mention], project: dict, inner: list[Mention],
+def project_row(div: Divisions, mentions: dict[str, list[Mention]], project: dict, inner: list[Mention],
                 region: int | None) -> tuple[int | None, str]:
     """The division a project is in and the rule that said so: its places and the places
     in its name (`places`), else the article's region (`region`)."""
@@ -44,9 +47,9 @@ def project_row(div: Divisions, mentions: list[Mention], project: dict, inner: l
     pos = spans[0][0]
     rows = []
     for surface in project.get("places", ()):
-        m = nearest_mention(mentions, surface, pos)
-        if m is not None:
-            rows.append(m.row)
+        same = mentions.get(surface)
+        if same:   # the mention of that place closest to the project's first mention
+            rows.append(min(same, key=lambda m: abs(m.start - pos)).row)
     rows += [m.row for m in inner if m.row is not None]
     row = consensus(div, rows)
     if row is not None:

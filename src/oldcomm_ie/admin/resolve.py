@@ -26,15 +26,20 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 
+import regex
+
 from .divisions import RANK, Divisions
 
-SENTENCE_ENDS = frozenset("。！？!?；;\n")
+SENTENCE_END = regex.compile(r"[。！？!?；;\n]")
 # The level rank of what a subtype names: a compound, community or road lies below a street.
 SUBTYPE_RANK = {**RANK, "community": 4, "compound": 5, "other": 5}
 # Government and Party bodies are named after the place they govern (福州市住建局): their
 # leading division names count as evidence of the article's places; companies' do not.
 EVIDENCE_ORGS = frozenset({"government", "party"})
 MAX_ROUNDS = 3
+# A community name shared by more streets than this (和平社区) decides nothing by itself,
+# and scoring its candidates would cost more than it can tell.
+MAX_COMMUNITY_STREETS = 256
 NEAREST_LOOKAROUND = 64
 
 
@@ -64,8 +69,8 @@ class Scopes:
     """Sentence and paragraph numbers of positions in the clean text, and the headline."""
 
     def __init__(self, text: str):
-        self.sentence_ends = [i for i, ch in enumerate(text) if ch in SENTENCE_ENDS]
-        self.paragraph_ends = [i for i, ch in enumerate(text) if ch == "\n"]
+        self.sentence_ends = [m.start() for m in SENTENCE_END.finditer(text)]
+        self.paragraph_ends = [i for i in self.sentence_ends if text[i] == "\n"]
 
     def sentence(self, pos: int) -> int:
         return bisect.bisect_left(self.sentence_ends, pos)
@@ -107,6 +112,8 @@ class Resolver:
             m.cands, m.own, m.rule = rows, True, "enclosing"
             return m
         streets = self.div.community_streets(surface[pos:]) if m.rank >= SUBTYPE_RANK["community"] else []
+        if len(streets) > MAX_COMMUNITY_STREETS:
+            streets = []
         if rows:
             inside = [s for s in streets if any(self.div.within(s, r) for r in rows)]
             m.cands, m.rule = (inside or rows), "enclosing"
