@@ -205,3 +205,16 @@ def test_a_compound_named_again_keeps_its_first_place():
     admins, _ = annotate(text, places)
     assert admins[3]["city"] == "北京市"
     assert admins[1] == admins[4] == JIULONGPO
+
+
+@pytest.mark.parametrize("org,subtype,expected", [
+    ("南京市住房和城乡建设局", "government", NANJING_GULOU),
+    ("南京市委", "party", NANJING_GULOU),
+    ("南京长江建设有限公司", "company", NONE),   # a company's home town is no evidence
+])
+def test_a_local_authority_names_the_region(org, subtype, expected):
+    text = f"{org}发布通知。\n鼓楼区改造十个小区。"
+    ents = [{"start": 0, "end": len(org), "label": "ORG", "subtype": subtype}, *entities(text, [("鼓楼区", "district")])]
+    out, _ = AdminAnnotator(default_divisions())(text, ents, [])
+    assert "admin" not in out[0]
+    assert out[1]["admin"] == expected

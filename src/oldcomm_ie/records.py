@@ -40,6 +40,11 @@ class Quantity:
         return d
 
 
+def _admin(admin: dict | None) -> dict:
+    """The `admin` key of a place or project, present only once the admin stage set it."""
+    return {} if admin is None else {"admin": dict(admin)}
+
+
 @dataclass(frozen=True)
 class Entity:
     start: int
@@ -51,11 +56,8 @@ class Entity:
     admin: dict | None = field(default=None, hash=False)
 
     def to_dict(self) -> dict:
-        d = {"start": self.start, "end": self.end, "text": self.text,
-             "label": self.label, "subtype": self.subtype}
-        if self.admin is not None:
-            d["admin"] = dict(self.admin)
-        return d
+        return {"start": self.start, "end": self.end, "text": self.text,
+                "label": self.label, "subtype": self.subtype, **_admin(self.admin)}
 
 
 @dataclass
@@ -84,16 +86,13 @@ class Project:
     admin: dict | None = None
 
     def to_dict(self) -> dict:
-        d = {"name": self.name, "mentions": [list(m) for m in self.mentions],
-             "aliases": list(self.aliases),
-             "places": list(self.places), "investors": list(self.investors),
-             "investments": [q.to_dict() for q in self.investments],
-             "models": list(self.models),
-             "periods": [q.to_dict() for q in self.periods],
-             "outcomes": [o.to_dict() for o in self.outcomes]}
-        if self.admin is not None:
-            d["admin"] = dict(self.admin)
-        return d
+        return {"name": self.name, "mentions": [list(m) for m in self.mentions],
+                "aliases": list(self.aliases),
+                "places": list(self.places), "investors": list(self.investors),
+                "investments": [q.to_dict() for q in self.investments],
+                "models": list(self.models),
+                "periods": [q.to_dict() for q in self.periods],
+                "outcomes": [o.to_dict() for o in self.outcomes], **_admin(self.admin)}
 
 
 @dataclass
