@@ -218,3 +218,23 @@ def test_a_local_authority_names_the_region(org, subtype, expected):
     out, _ = AdminAnnotator(default_divisions())(text, ents, [])
     assert "admin" not in out[0]
     assert out[1]["admin"] == expected
+
+
+@pytest.mark.parametrize("text,surface,subtype", [
+    ("衡山县的嘉兴社区完成改造。", "嘉兴", "city"),        # the community, not the city of 嘉兴
+    ("衡山县的长乐南路完成改造。", "长乐", "district"),    # the road, not 长乐区
+    ("衡山县的上海新村完成改造。", "上海", "city"),        # a compound named after a city
+])
+def test_a_short_form_continued_into_a_name_is_that_place(text, surface, subtype):
+    admins, _ = annotate(text, [("衡山县", "district"), (surface, subtype)])
+    assert admins[1]["province"] == "湖南省" and admins[1]["district"] == "衡山县"
+
+
+def test_a_full_name_before_a_compound_is_still_the_division():
+    admins, _ = annotate("九龙坡区白鹤小区完成改造。", [("九龙坡区", "district"), ("白鹤小区", "compound")])
+    assert admins == [JIULONGPO, JIULONGPO]
+
+
+def test_a_street_short_form_before_its_own_suffix_stays_the_street():
+    admins, _ = annotate("嘉定区南翔街道办事处召开会议。", [("嘉定区", "district"), ("南翔", "street")])
+    assert admins[1]["street"] == "南翔镇"

@@ -17,6 +17,9 @@ from .locate import PROJECT_LEVEL, by_surface, project_row
 from .resolve import EVIDENCE_ORGS, Mention, Resolver
 
 
+DIVISION_SUBTYPES = ("province", "city", "district")
+
+
 class AdminAnnotator:
     """Resolves one document: (clean text, entity dicts, project dicts) → the same lists,
     copied, with `admin` on places and projects."""
@@ -34,7 +37,12 @@ class AdminAnnotator:
         for i, e in enumerate(entities):
             start, end, label = e["start"], e["end"], e["label"]
             if label == "PLACE":
-                places[i] = resolver.mention(start, end, text[start:end], e.get("subtype"))
+                surface = text[start:end]
+                # a short form continued into a longer name is placed like that name
+                subtype = e.get("subtype")
+                if subtype in DIVISION_SUBTYPES and self.div.starts_a_name(surface, text, end):
+                    subtype = "other"
+                places[i] = resolver.mention(start, end, surface, subtype)
             elif label == "PROJECT" and e.get("places"):
                 hidden += [resolver.mention(s, t, text[s:t], None) for s, t in e["places"]]
             elif label == "PROJECT" or (label == "ORG" and e.get("subtype") in EVIDENCE_ORGS):

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import ahocorasick
 import marisa_trie
+import regex
 
 from ..chars import is_cjk
 from ..tables import data_rows, load_trie
@@ -71,6 +72,12 @@ class Divisions:
             self.auto.add_word(surface, surface)
         self.auto.make_automaton()
         self.communities = load_trie("communities.marisa", marisa_trie.RecordTrie("<i"))
+        # What ends the name of a community, compound or road (社区, 小区, 新村, 路, 大街 …):
+        # a short form right before one is the start of that name (嘉兴社区, 长乐南路).
+        tails = sorted((suffix for suffix, subtype, *_ in data_rows("place_suffixes.tsv")
+                        if subtype in ("community", "compound") or (subtype == "other" and suffix[-1] in "路街巷道")),
+                       key=len)
+        self.name_tail = regex.compile(r"[东西南北中]?(?:" + "|".join(map(regex.escape, reversed(tails))) + ")")
 
     # --- the tree --------------------------------------------------------------------------
 
@@ -188,6 +195,12 @@ class Divisions:
         if not run or run != name or name not in self.communities:
             return []
         return sorted({street for (street,) in self.communities[name] if street >= 0})
+
+    def starts_a_name(self, surface: str, text: str, end: int) -> bool:
+        """A short form that the text continues into a community, compound or road name
+        (中山 in 中山社区, 长乐 in 长乐南路): it names that place, not the division."""
+        readings = self.readings.get(surface, ())
+        return bool(readings) and all(r.short for r in readings) and bool(self.name_tail.match(text, end))
 
     def is_beyond(self, surface: str) -> bool:
         """A country, continent, major river or lake: no one division to resolve to."""

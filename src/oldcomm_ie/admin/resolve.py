@@ -99,8 +99,8 @@ class Resolver:
             return None
         m = Mention(start, end, surface, SUBTYPE_RANK.get(subtype or "other", 5))
         readings = self.div.lookup(surface, subtype)
-        if all(r.vague for r in readings) and m.rank > RANK["street"]:
-            readings = []   # 五一路 is a road, not the 五一路街道 named after it
+        if readings and m.rank > RANK["street"] and all(r.vague or r.short for r in readings):
+            return m   # 五一路 is a road, not the 五一路街道 named after it: placed by context
         if readings:
             m.cands, m.own = sorted({r.row for r in readings}), True
             m.vague = all(r.vague for r in readings)
