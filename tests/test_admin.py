@@ -238,3 +238,14 @@ def test_a_full_name_before_a_compound_is_still_the_division():
 def test_a_street_short_form_before_its_own_suffix_stays_the_street():
     admins, _ = annotate("嘉定区南翔街道办事处召开会议。", [("嘉定区", "district"), ("南翔", "street")])
     assert admins[1]["street"] == "南翔镇"
+
+
+@pytest.mark.parametrize("with_places_key", [True, False])
+def test_a_project_is_where_its_name_says(with_places_key):
+    text = "九龙坡区加装电梯项目开工。"
+    name = "九龙坡区加装电梯项目"
+    entity = {"start": 0, "end": len(name), "label": "PROJECT", "subtype": None}
+    if with_places_key:   # the entity stage lists the places inside a project's name
+        entity["places"] = [[0, 4]]
+    _, projects = AdminAnnotator(default_divisions())(text, [entity], [project(name, [])])
+    assert projects[0]["admin"] == dict(zip(PROJECT_KEYS, ("重庆市", "重庆市", "九龙坡区", "500107")))

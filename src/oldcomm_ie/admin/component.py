@@ -7,6 +7,8 @@ every PLACE entity and every project; the dicts hold str or None only (msgpack-s
 """
 from __future__ import annotations
 
+import bisect
+
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
@@ -18,6 +20,8 @@ from .resolve import EVIDENCE_ORGS, Mention, Resolver
 
 
 DIVISION_SUBTYPES = ("province", "city", "district")
+# Project mentions that may enclose one position (a name inside a longer chain of names).
+NESTED_SPANS = 8
 
 
 class AdminAnnotator:
@@ -78,13 +82,28 @@ class AdminAnnotator:
             out_entities.append(e)
         out_projects = []
         resolved = by_surface(found)
-        for p in projects:
-            inner = [m for m in hidden if any(s <= m.start and m.end <= t for s, t in p.get("mentions", ()))]
+        inside = names_inside(projects, hidden)
+        for i, p in enumerate(projects):
+            inner = inside.get(i, [])
             row, _ = project_row(self.div, resolved, p, inner, region if self.use_region else None)
             chain = self.div.chain(row, down_to=PROJECT_LEVEL)
             chain.pop("street")
             out_projects.append({**p, "admin": chain})
         return out_entities, out_projects
+
+
+def names_inside(projects: list[dict], hidden: list[Mention]) -> dict[int, list[Mention]]:
+    """Project index → the hidden mentions inside one of its mentions (九龙坡区 in
+    九龙坡区…项目), by one sorted pass (a long report has thousands of both)."""
+    spans = sorted((s, t, i) for i, p in enumerate(projects) for s, t in p.get("mentions", ()))
+    starts = [s for s, _, _ in spans]
+    out: dict[int, list[Mention]] = {}
+    for m in hidden:
+        j = bisect.bisect_right(starts, m.start) - 1
+        for s, t, i in spans[max(0, j - NESTED_SPANS):j + 1]:
+            if s <= m.start and m.end <= t and (not out.get(i) or out[i][-1] is not m):
+                out.setdefault(i, []).append(m)
+    return out
 
 
 # --- the spaCy component ----------------------------------------------------------------
