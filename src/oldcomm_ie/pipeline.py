@@ -11,11 +11,12 @@ from . import layout as _layout  # noqa: F401  (registers the tokenizer and Doc.
 from . import entities as _entities  # noqa: F401  (registers oldcomm_entities)
 from . import quantities as _quantities  # noqa: F401  (registers oldcomm_quantities)
 from . import relations as _relations  # noqa: F401  (registers oldcomm_relations)
+from .admin import component as _admin  # noqa: F401  (registers oldcomm_admin)
 from .chars import DEFAULT_MAX_CHARS
 from .records import Extraction, from_doc
 
 SEGMENTERS = ("char", "jieba", "pkuseg")
-STAGES = ("oldcomm_quantities", "oldcomm_entities", "oldcomm_relations")
+STAGES = ("oldcomm_quantities", "oldcomm_entities", "oldcomm_relations", "oldcomm_admin")
 
 
 def load(segmenter: str = "char", pkuseg_model: str | None = None,

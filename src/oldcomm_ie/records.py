@@ -41,6 +41,11 @@ class Quantity:
         return d
 
 
+def _admin(admin: dict | None) -> dict:
+    """The `admin` key of a place or project, present only once the admin stage set it."""
+    return {} if admin is None else {"admin": dict(admin)}
+
+
 @dataclass(frozen=True)
 class Entity:
     start: int
@@ -48,10 +53,12 @@ class Entity:
     text: str
     label: str
     subtype: str | None = None
+    # PLACE: {"province", "city", "district", "street", "code"} (oldcomm_admin; None before)
+    admin: dict | None = field(default=None, hash=False)
 
     def to_dict(self) -> dict:
         return {"start": self.start, "end": self.end, "text": self.text,
-                "label": self.label, "subtype": self.subtype}
+                "label": self.label, "subtype": self.subtype, **_admin(self.admin)}
 
 
 @dataclass
@@ -77,6 +84,8 @@ class Project:
     outcomes: list[Outcome] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     investment_roles: list[str] = field(default_factory=list)   # one per investment: total, loan, …
+    # {"province", "city", "district", "code"} of where it is (oldcomm_admin; None before)
+    admin: dict | None = None
 
     def to_dict(self) -> dict:
         roles = self.investment_roles or ["other"] * len(self.investments)
@@ -86,7 +95,7 @@ class Project:
                 "investments": [{**q.to_dict(), "role": role} for q, role in zip(self.investments, roles)],
                 "models": list(self.models),
                 "periods": [q.to_dict() for q in self.periods],
-                "outcomes": [o.to_dict() for o in self.outcomes]}
+                "outcomes": [o.to_dict() for o in self.outcomes], **_admin(self.admin)}
 
 
 @dataclass
@@ -147,12 +156,13 @@ class Extraction:
         projects = [Project(p["name"], [tuple(m) for m in p["mentions"]], p["places"], p["investors"],
                             [q(x) for x in p["investments"]], p["models"], [q(x) for x in p["periods"]],
                             [Outcome(o["metric"], q(o["quantity"])) for o in p["outcomes"]], p.get("aliases", []),
-                            [x.get("role", "other") for x in p["investments"]])
+                            [x.get("role", "other") for x in p["investments"]], p.get("admin"))
                     for p in d.get("projects", ())]
         relations = [Relation(r["label"], tuple(r["head"]), tuple(r["tail"]), tuple(r["evidence"]),
                               r.get("head_text", ""), r.get("tail_text", "")) for r in d.get("relations", ())]
         return cls(d.get("doc_id"), [q(x) for x in d.get("quantities", ())],
-                   [Entity(e["start"], e["end"], e["text"], e["label"], e.get("subtype")) for e in d.get("entities", ())],
+                   [Entity(e["start"], e["end"], e["text"], e["label"], e.get("subtype"), e.get("admin"))
+                    for e in d.get("entities", ())],
                    projects, relations, d.get("error"))
 
     def to_json(self) -> str:
@@ -210,7 +220,7 @@ def quantity_from_doc(layout: Layout, q: dict) -> Quantity:
 
 def entity_from_doc(layout: Layout, e: dict) -> Entity:
     start, end = layout.raw_span(e["start"], e["end"])
-    return Entity(start, end, layout.surface(e["start"], e["end"]), e["label"], e.get("subtype"))
+    return Entity(start, end, layout.surface(e["start"], e["end"]), e["label"], e.get("subtype"), e.get("admin"))
 
 
 def from_doc(doc: Doc, doc_id: str | None = None) -> Extraction:
@@ -243,6 +253,7 @@ def project_from_doc(layout: Layout, p: dict, quantities: dict) -> Project:
         outcomes=[Outcome(metric, q(s)) for metric, s in p.get("outcomes", ())],
         aliases=list(p.get("aliases", ())),
         investment_roles=list(p.get("investment_roles", ())) or ["other"] * len(p.get("investments", ())),
+        admin=p.get("admin"),
     )
 
 
