@@ -168,8 +168,9 @@ class GovernmentRules:
         while True:
             if start in places and places[start] < start:
                 start = places[start]
-            elif start > 0 and text[start - 1] in LEVEL_PREFIX and text[max(0, start - 2):start] not in self.lex.words:
-                start -= 1  # 市财政局, 负责市科协; not 城市科协 (城市 is one word)
+            elif (start > 0 and text[start - 1] in LEVEL_PREFIX and text[max(0, start - 2):start] not in self.lex.words
+                  and text[max(0, start - 3):start] not in self.lex.words):
+                start -= 1  # 市财政局, 负责市科协; not 城市科协, 开发区管委会 (城市, 开发区 are words)
             elif text[max(0, start - 2):start] in _NATIONAL:
                 start -= 2
             else:

@@ -20,6 +20,10 @@ _INSTITUTE = regex.compile(r"学院|中心|院|所|校")
 # A task body of a government body: 市住建局某某工作现场指挥部, 区政府某某领导小组办公室
 _TASK_BODY = regex.compile(rf"[{CJK_CLASS}]{{0,14}}?(?:指挥部|领导小组办公室|领导小组|工作专班)")
 _NEWS_SITE = regex.compile("网(?=讯)")
+_NUMERAL = "一二三四五六七八九十"
+# A numbered bureau or institute of a state-owned group and its own companies
+_NUMBERED_TAIL = (rf"[{_NUMERAL}]{{1,3}}(?:航务工程局|公路工程局|航局|公局|局|院|冶)(?:集团)?"
+                  rf"(?:(?:第[{_NUMERAL}]{{1,3}}工程|[{CJK_CLASS}]{{0,4}}?)(?:有限责任公司|有限公司))?")
 
 
 class OrgRules:
@@ -36,8 +40,12 @@ class OrgRules:
         roles = [w for (w, *_) in data_rows("org_lead_roles.txt")]
         verbs = [w for (w, *_) in data_rows("org_lead_verbs.txt")]
         self.lead_re = regex.compile(f"(?:{alternation(roles)})[为是系]|{alternation(verbs)}")
-        self.not_before = {w for (w, *_) in data_rows("org_not_before.txt")}
+        housing = data_rows("org_not_before.txt")
+        self.not_before = {row[0] for row in housing}
+        self.near_re = regex.compile(rf"[{CJK_CLASS}]{{1,4}}?(?:{alternation(r[0] for r in housing if r[1:] == ['near'])})")
         self.not_before_max = max(map(len, self.not_before))
+        groups = [row[0] for row in data_rows("soe_groups.tsv")]
+        self.numbered_re = regex.compile(f"(?:{alternation(groups)}){_NUMBERED_TAIL}")
 
     def find(self, text: str, places: dict[int, int], hard: set[int]) -> list[Cand]:
         """All organization candidates (overlapping; resolved later).  `places`: end →
@@ -45,8 +53,9 @@ class OrgRules:
         banks = self.banks.short_forms(text)
         suffix = self._suffix_orgs(text, places, hard)
         named = min((c.start for c in banks + suffix if c.subtype == "bank"), default=len(text))
+        numbered = [Cand(m.start(), m.end(), "ORG", "company", "structure") for m in self.numbered_re.finditer(text)]
         return (suffix + self._listed(text, places) + banks + self.gov.find(text, places)
-                + self.banks.standalone(text, places, named))
+                + self.banks.standalone(text, places, named) + numbered)
 
     def _suffix_orgs(self, text: str, places: dict[int, int], hard: set[int]) -> list[Cand]:
         """…有限公司, …研究院, 某某新闻网讯: the name read leftwards from the suffix."""
@@ -118,7 +127,9 @@ class OrgRules:
         return out
 
     def _before_housing(self, text: str, end: int) -> bool:
-        return any(text[end:end + n] in self.not_before for n in range(1, self.not_before_max + 1))
+        """Does a housing word follow (宿舍 right after, 家属区 after a short name)?"""
+        return (any(text[end:end + n] in self.not_before for n in range(1, self.not_before_max + 1))
+                or self.near_re.match(text, end) is not None)
 
     def _grow(self, text: str, cur: Cand, place_at: dict[int, int]) -> Cand | None:
         """cur with the sub-body right after it joined, or None when nothing attaches."""
