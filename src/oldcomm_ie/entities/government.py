@@ -1,6 +1,6 @@
 """Government and Party bodies built by structure: (place or level) + function parts +
-head (市住房城乡建设管理委, 区规划和自然资源局), a bare head after a place (区政府),
-people's congresses with their term (区十七届人大), 区府, and level committees (市委).
+head (区住房城乡建设委, 区规划和自然资源局), a bare head after a place (区政府),
+people's congresses with their term (县十六届人大), 区府, and level committees (市委).
 
 The function parts are walked once by a scanner (never a regex alternation repeated over
 its own parts, which backtracks exponentially when no head follows)."""
@@ -43,7 +43,7 @@ class GovernmentRules:
 
     def body_at(self, text: str, pos: int) -> tuple[int, str] | None:
         """(end, subtype) of functions + head, or a level committee, starting at pos: the
-        sub-body of 市政府外办, 市委城市工作办."""
+        sub-body of 市政府外办, 区委城市工作办."""
         end = self._chain(text, pos)
         head = self._head(text, end) if end > pos else None
         if head is not None:
@@ -139,7 +139,7 @@ class GovernmentRules:
         return out
 
     def _congress(self, text: str, places: dict[int, int]) -> list[Cand]:
-        """区十七届人大, 县人大常委会: a people's congress with its place or level."""
+        """县十六届人大, 县人大常委会: a people's congress with its place or level."""
         out = []
         for m in _CONGRESS.finditer(text):
             start = self.prefix(text, m.start(), places)

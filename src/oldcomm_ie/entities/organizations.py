@@ -67,7 +67,7 @@ class OrgRules:
             if text[body_end - 1:end] in self.lex.everyday:
                 continue  # 中小学, 合资公司: the suffix is the end of an everyday word
             br = _BRACKET_BEFORE.search(text, max(0, body_end - 8), body_end)
-            inner_end = br.start() if br else body_end  # 建融住房服务(重庆)有限责任公司
+            inner_end = br.start() if br else body_end  # 某某住房服务(四川)有限责任公司
             start = self.read.left(text, inner_end, 2, 16, "org", places, hard)
             if start < 0:
                 continue
@@ -140,7 +140,7 @@ class OrgRules:
                 return Cand(cur.start, end, "ORG", "bank", cur.source)
         m = self.attach_re.match(text, pos)
         if m is None and cur.label == "ORG" and pos in place_at:
-            b = _BRANCH.match(text, place_at[pos])  # 研究院重庆分院
+            b = _BRANCH.match(text, place_at[pos])  # 研究院成都分院
             if b:
                 return Cand(cur.start, b.end(), "ORG", cur.subtype, cur.source)
         if m is not None:
@@ -154,13 +154,13 @@ class OrgRules:
             return None
         if cur.subtype in ("government", "party"):
             body = self.gov.body_at(text, pos)
-            if body is not None:  # 市政府外办, 市委城市工作办
+            if body is not None:  # 市政府外办, 区委城市工作办
                 return Cand(cur.start, body[0], "ORG", cur.subtype, cur.source)
             task = _TASK_BODY.match(text, pos)
             if task and not any(ch in self.lex.boundary for ch in task.group(0)):
                 return Cand(cur.start, task.end(), "ORG", cur.subtype, cur.source)
         committee = _PARTY_COMMITTEE.match(text, place_at[pos]) if pos in place_at else None
-        if committee and cur.subtype in ("party", "other"):  # 民盟重庆市委, 民盟重庆市第六届委员会
+        if committee and cur.subtype in ("party", "other"):  # 民盟四川省委, 民盟某省第六届委员会
             return Cand(cur.start, committee.end(), "ORG", cur.subtype, cur.source)
         pm = _BRACKETED.match(text, cur.end)
         if pm and _INSTITUTE.search(pm.group(0)):
