@@ -168,10 +168,19 @@ class GovernmentRules:
         while True:
             if start in places and places[start] < start:
                 start = places[start]
-            elif (start > 0 and text[start - 1] in LEVEL_PREFIX and text[max(0, start - 2):start] not in self.lex.words
-                  and text[max(0, start - 3):start] not in self.lex.words):
+            elif start > 0 and text[start - 1] in LEVEL_PREFIX and self._level_alone(text, start - 1):
                 start -= 1  # 市财政局, 负责市科协; not 城市科协, 开发区管委会 (城市, 开发区 are words)
             elif text[max(0, start - 2):start] in _NATIONAL:
                 start -= 2
             else:
                 return start
+
+    def _level_alone(self, text: str, i: int) -> bool:
+        """Is the level character at i a word of its own (会同区财政局), not the end of
+        one (城市科协) nor after a determiner (各区, 该市: no one body)?"""
+        words, boundary = self.lex.words, self.lex.boundary
+        if i > 0 and text[i - 1] in self.lex.generic:
+            return False
+        if i == 0 or text[i - 1] in boundary or text[max(0, i - 2):i] in boundary:
+            return True
+        return text[i - 1:i + 1] not in words and text[max(0, i - 2):i + 1] not in words
