@@ -108,8 +108,8 @@ class GovernmentRules:
     def _checked(self, text: str, i: int, end: int, head: str, count: int,
                  places: dict[int, int]) -> Cand | None:
         """The body as a candidate, or None: a weak head (中心, 网) needs a place or level
-        in front; a strong one too inside a phrase unless it has two parts or more
-        (内部监督委员会 is none, 住房和城乡建设局 is one); a one-character head must not
+        in front; a strong one inside a phrase too, unless it has two parts or more
+        (内部监督委员会 is none, 城市管理局 is one); a one-character head must not
         begin a word with what follows (研究科协)."""
         sub, strength = self.heads[head]
         after = text[end:end + 1]
@@ -121,8 +121,8 @@ class GovernmentRules:
         if start == i:
             if strength == "weak":
                 return None
-            if i > 0 and is_cjk(text[i - 1]) and (end - i <= 3 or count < 2):
-                return None
+            if i > 0 and is_cjk(text[i - 1]) and (count < 2 or end - i <= 3):
+                return None  # 内部监督委员会, 履行河长办职责: no body named
         return Cand(start, end, "ORG", sub, "structure")
 
     def _bare(self, text: str, places: dict[int, int]) -> list[Cand]:

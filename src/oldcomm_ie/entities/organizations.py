@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import regex
 
-from ..chars import CJK_CLASS
+from ..chars import CJK_CLASS, is_cjk
 from ..tables import data_rows
 from .banks import BankRules
 from .government import GovernmentRules
@@ -42,7 +42,8 @@ class OrgRules:
         self.lead_re = regex.compile(f"(?:{alternation(roles)})[为是系]|{alternation(verbs)}")
         housing = data_rows("org_not_before.txt")
         self.not_before = {row[0] for row in housing}
-        self.near_re = regex.compile(rf"[{CJK_CLASS}]{{1,4}}?(?:{alternation(r[0] for r in housing if r[1:] == ['near'])})")
+        near = alternation(r[0] for r in housing if r[1:] == ["near"])
+        self.near_re = regex.compile(rf"[{CJK_CLASS}]{{1,4}}?(?:{near})")
         self.not_before_max = max(map(len, self.not_before))
         groups = [row[0] for row in data_rows("soe_groups.tsv")]
         self.numbered_re = regex.compile(f"(?:{alternation(groups)}){_NUMBERED_TAIL}")
@@ -75,6 +76,8 @@ class OrgRules:
             body = text[start:inner_end]
             if len(body) < 2 or self.read.generic(body) or body in self.lex.common or body in self.lex.verbs:
                 continue
+            if sub == "company" and "银行" in body:
+                sub = "bank"  # 某某银行股份有限公司
             out.append(Cand(start, end, "ORG", sub, "suffix"))
         return out
 
@@ -126,6 +129,11 @@ class OrgRules:
             out.append(c if final[0] == c.end else Cand(c.start, final[0], "ORG", final[1], c.source))
         return out
 
+    def _word_starts(self, text: str, i: int) -> bool:
+        """Does a new word begin at i (not 办理 after 区政府办)?"""
+        boundary = self.lex.boundary
+        return not is_cjk(text[i:i + 1]) or text[i] in boundary or text[i:i + 2] in boundary
+
     def _before_housing(self, text: str, end: int) -> bool:
         """Does a housing word follow (宿舍 right after, 家属区 after a short name)?"""
         return (any(text[end:end + n] in self.not_before for n in range(1, self.not_before_max + 1))
@@ -156,6 +164,8 @@ class OrgRules:
             body = self.gov.body_at(text, pos)
             if body is not None:  # 市政府外办, 区委城市工作办
                 return Cand(cur.start, body[0], "ORG", cur.subtype, cur.source)
+            if text[pos:pos + 1] == "办" and self._word_starts(text, pos + 1):
+                return Cand(cur.start, pos + 1, "ORG", cur.subtype, cur.source)  # 区委办、区政府办
             task = _TASK_BODY.match(text, pos)
             if task and not any(ch in self.lex.boundary for ch in task.group(0)):
                 return Cand(cur.start, task.end(), "ORG", cur.subtype, cur.source)
