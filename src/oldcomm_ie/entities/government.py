@@ -158,8 +158,9 @@ class GovernmentRules:
                 continue
             out.append(Cand(start, m.end(), "ORG", "party", "structure"))
         for m in self.standalone_party_re.finditer(text):
-            if self.read.boundary_before(text, m.start()):
-                out.append(Cand(m.start(), m.end(), "ORG", "party", "structure"))
+            start = self.prefix(text, m.start(), places)  # 区纪委, or 纪委 standing alone
+            if start < m.start() or self.read.boundary_before(text, m.start()):
+                out.append(Cand(start, m.end(), "ORG", "party", "structure"))
         return out
 
     def prefix(self, text: str, pos: int, places: dict[int, int]) -> int:

@@ -71,6 +71,9 @@ class OrgRules:
             inner_end = br.start() if br else body_end  # 某某住房服务(四川)有限责任公司
             start = self.read.left(text, inner_end, 2, 16, "org", places, hard)
             if start < 0:
+                level = self.gov.prefix(text, inner_end, places)
+                if sub == "other" and level < inner_end and inner_end - level <= 2:
+                    out.append(Cand(level, end, "ORG", sub, "suffix"))  # 县融媒体中心, 市医院
                 continue
             start = self._after_lead(text, start, inner_end)
             body = text[start:inner_end]
