@@ -19,7 +19,7 @@ _BRACKETED = regex.compile(rf"[（(][{CJK_CLASS}]{{2,8}}[)）]")
 _INSTITUTE = regex.compile(r"学院|中心|院|所|校")
 # A task body of a government body: 市住建局某某工作现场指挥部, 区政府某某领导小组办公室
 _TASK_BODY = regex.compile(rf"[{CJK_CLASS}]{{0,14}}?(?:指挥部|领导小组办公室|领导小组|工作专班)")
-_NEWS_SITE = regex.compile("网(?=讯)")
+_NEWS_SITE = regex.compile("网(?=讯|消息|报道)")  # 某某网讯: a site's dateline
 _NUMERAL = "一二三四五六七八九十"
 # A numbered bureau or institute of a state-owned group and its own companies
 _NUMBERED_TAIL = (rf"[{_NUMERAL}]{{1,3}}(?:航务工程局|公路工程局|航局|公局|局|院|冶)(?:集团)?"
