@@ -22,12 +22,13 @@ class BankRules:
         self.short_re = regex.compile(alternation(self.lex.banks))
 
     def short_forms(self, text: str) -> list[Cand]:
-        """国开行, 建行 …, unless the short form ends a word begun before it (施工行业)."""
+        """国开行, 建行 …, unless the short form ends a word begun before it (施工行业) or
+        its end begins an everyday word (农行业 reads 农|行业)."""
         out = []
         words = self.lex.words
         for m in self.short_re.finditer(text):
             s, e = m.start(), m.end()
-            if s > 0 and is_cjk(text[s - 1]) and text[s - 1:s + 1] in words:
+            if s > 0 and is_cjk(text[s - 1]) and text[s - 1:s + 1] in words or text[e - 1:e + 1] in self.lex.everyday:
                 continue
             out.append(Cand(s, e, "ORG", "bank", "structure"))
         return out

@@ -102,6 +102,8 @@ class OrgRules:
             if (e - s <= 2 and not needs_prefix and s > 0 and text[s - 1:s + 1] in words
                     and text[s - 1] not in self.lex.boundary):
                 continue  # 居民进入 holds no 民进, 市民建设 no 民建
+            if text[e - 1:e + 1] in self.lex.everyday:
+                continue  # 财政部门, 教育部门: the name's end begins an everyday word
             start = self.gov.prefix(text, s, places)
             if needs_prefix and start == s:
                 continue  # 科协, 政协 alone name a kind of body; 市科协, 全国政协 name one
