@@ -27,7 +27,10 @@ class GovernmentRules:
     def __init__(self, reader: Reader) -> None:
         self.read, self.lex = reader, reader.lex
         self.parts = set(self.lex.functions)
-        self.part_max = max(map(len, self.parts))
+        self.lengths: dict[str, tuple[int, ...]] = {}  # first character → part lengths, longest first
+        for part in self.parts:
+            self.lengths[part[0]] = tuple(sorted({*self.lengths.get(part[0], ()), len(part)}, reverse=True))
+        self.first_re = regex.compile("[" + "".join(sorted({regex.escape(p[0]) for p in self.parts})) + "]")
         self.heads = {h: (sub, strength) for h, sub, strength in data_rows("gov_heads.tsv")}
         self.head_max = max(map(len, self.heads))
         bare = [s for s, (_, rule) in self.lex.org_suffix.items() if rule == "bare"]
@@ -54,7 +57,7 @@ class GovernmentRules:
     def _part(self, text: str, i: int) -> int:
         """Length of the longest function part at i (a one-character part only right before
         a head); 0 when none."""
-        for n in range(min(self.part_max, len(text) - i), 0, -1):
+        for n in self.lengths.get(text[i:i + 1], ()):
             if text[i:i + n] in self.parts and (n > 1 or self._head(text, i + 1) is not None):
                 return n
         return 0
@@ -87,14 +90,18 @@ class GovernmentRules:
         is skipped whole."""
         out = []
         place_at = {start: end for end, start in places.items()}
+        # only where a part may begin, and where a place begins (to step over it)
+        starts = sorted({m.start() for m in self.first_re.finditer(text)} | place_at.keys())
         i = 0
-        while i < len(text):
+        for pos in starts:
+            if pos < i:
+                continue
+            i = pos
             if i in place_at and place_at[i] > i:
                 i = place_at[i]  # a chain does not start inside a place's name
                 continue
             end, count = self._parts(text, i)
             if end == i:
-                i += 1
                 continue
             head = self._head(text, end)
             if head is not None:
