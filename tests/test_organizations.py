@@ -71,3 +71,18 @@ def test_hostile_family_at_100k_is_bounded(name):
 def test_short_hostile_cases_are_fast(text):
     oldcomm_ie.extract("预热。")
     assert _seconds(text) < 0.1
+
+
+LISTS = [
+    # (sentence, surface, label): a work unit among compounds stands for its housing
+    ("今年改造青松社区、红星小区、翠湖社区、兰州市医药有限责任公司、白塔社区等小区。",
+     "兰州市医药有限责任公司", "PLACE"),
+    ("兰州城投集团、兰州建工集团、红星小区共同参与。", "兰州城投集团", "ORG"),
+    ("兰州城投集团、兰州建工集团、红星小区共同参与。", "兰州建工集团", "ORG"),
+]
+
+
+@pytest.mark.parametrize("sentence,surface,label", LISTS, ids=[r[1] + r[2] for r in LISTS])
+def test_work_units_in_compound_lists(sentence, surface, label):
+    found = {e.text: e for e in oldcomm_ie.extract(sentence).entities}
+    assert surface in found and found[surface].label == label

@@ -8,6 +8,7 @@ import regex
 from ..chars import CJK_CLASS, is_cjk
 from ..tables import data_rows
 from .banks import BankRules
+from .enumerations import units_as_compounds
 from .government import GovernmentRules
 from .reading import Reader, alternation
 from .resolve import Cand
@@ -132,7 +133,7 @@ class OrgRules:
             if c.label == "ORG" and self._before_housing(text, final[0]):
                 continue  # 某某公司宿舍: a compound named for a work unit
             out.append(c if final[0] == c.end else Cand(c.start, final[0], "ORG", final[1], c.source))
-        return out
+        return units_as_compounds(text, out)
 
     def _word_starts(self, text: str, i: int) -> bool:
         """Does a new word begin at i (not 办理 after 区政府办)?"""
