@@ -31,6 +31,7 @@ FAMILIES = {
     "government bodies in a row (市住建局、)": _repeat("市住建局、"),
     "bank short forms and branches (中行某地支行)": _repeat("中行江宁支行、"),
     "company suffixes (有限公司有限公司…)": _repeat("有限公司"),
+    "a 、-list ending in 、 (青松社区、某某公司、…)": _repeat("青松社区、兰州医药公司、"),
     "distinct quoted aliases": _aliases,
 }
 # Short cases with a stated bound of their own (issue 13: under 0.1 s each).

@@ -54,6 +54,7 @@ HOSTILE = {
     "level committees": "市委" * 50_000,
     "government bodies in a row": "市住建局、" * 20_000,
     "bank branches": "中行江宁支行、" * 14_000,
+    "a list ending in 、": "青松社区、兰州医药公司、" * 8_000,
     "distinct quoted aliases": "".join(f"打造“{chr(0x4E00 + i)}{chr(0x5E00 + i)}{chr(0x6E00 + i)}”，"
                                        f"{chr(0x4E00 + i)}{chr(0x5E00 + i)}{chr(0x6E00 + i)}。" for i in range(6_000)),
 }

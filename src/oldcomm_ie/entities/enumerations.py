@@ -11,8 +11,10 @@ from .resolve import Cand
 _HOUSING = ("compound", "community")
 _UNITS = ("company", "other", "bank")
 _ITEM = rf"[{CJK_CLASS}0-9A-Za-z（）()-]{{1,24}}"
-# three items or more joined by 、 (items hold no 、, so each split is the only one)
-_LIST = regex.compile(rf"(?:{_ITEM}、){{2,}}+{_ITEM}")
+# items joined by 、 (items hold no 、, so each split is the only one; nothing is
+# required after the last item, so a failed list is never rescanned from inside)
+_LIST = regex.compile(rf"{_ITEM}(?:、{_ITEM})++")
+_MIN_ITEMS = 3
 
 
 def units_as_compounds(text: str, cands: list[Cand]) -> list[Cand]:
@@ -21,8 +23,11 @@ def units_as_compounds(text: str, cands: list[Cand]) -> list[Cand]:
     by_end = {c.end: c for c in cands}
     relabel = set()
     for m in _LIST.finditer(text):
+        pieces = m.group(0).split("、")
+        if len(pieces) < _MIN_ITEMS:
+            continue
         pos, items = m.start(), []
-        for piece in m.group(0).split("、"):
+        for piece in pieces:
             c = by_end.get(pos + len(piece))
             if c is not None and c.start >= pos:
                 items.append(c)
