@@ -1,0 +1,40 @@
+"""Work units in a list of housing compounds: where most items of a 、-list are compounds
+or communities, a company, school or hospital named in the list stands for its housing
+(the compound named after the work unit, CONTRACT.md "Entities"), not for the body."""
+from __future__ import annotations
+
+import regex
+
+from ..chars import CJK_CLASS
+from .resolve import Cand
+
+_HOUSING = ("compound", "community")
+_UNITS = ("company", "other", "bank")
+_ITEM = rf"[{CJK_CLASS}0-9A-Za-z（）()-]{{1,24}}"
+# items joined by 、 (items hold no 、, so each split is the only one; nothing is
+# required after the last item, so a failed list is never rescanned from inside)
+_LIST = regex.compile(rf"{_ITEM}(?:、{_ITEM})++")
+_MIN_ITEMS = 3
+
+
+def units_as_compounds(text: str, cands: list[Cand]) -> list[Cand]:
+    """cands (one layer) with the work units of compound lists relabelled PLACE/compound.
+    An item's entity is the candidate that ends where the item ends (涉及|某某社区)."""
+    by_end = {c.end: c for c in cands}
+    relabel = set()
+    for m in _LIST.finditer(text):
+        pieces = m.group(0).split("、")
+        if len(pieces) < _MIN_ITEMS:
+            continue
+        pos, items = m.start(), []
+        for piece in pieces:
+            c = by_end.get(pos + len(piece))
+            if c is not None and c.start >= pos:
+                items.append(c)
+            pos += len(piece) + 1
+        housing = sum(c.label == "PLACE" and c.subtype in _HOUSING for c in items)
+        if 2 * housing > len(items):
+            relabel.update(c for c in items if c.label == "ORG" and c.subtype in _UNITS)
+    if not relabel:
+        return cands
+    return [Cand(c.start, c.end, "PLACE", "compound", c.source) if c in relabel else c for c in cands]

@@ -1,0 +1,194 @@
+"""Government and Party bodies built by structure: (place or level) + function parts +
+head (区住房城乡建设委, 区规划和自然资源局), a bare head after a place (区政府),
+people's congresses with their term (县十六届人大), 区府, and level committees (市委).
+
+The function parts are walked once by a scanner (never a regex alternation repeated over
+its own parts, which backtracks exponentially when no head follows)."""
+from __future__ import annotations
+
+import regex
+
+from ..chars import CJK_CLASS, is_cjk
+from ..tables import data_rows
+from .reading import Reader, alternation
+from .resolve import Cand
+
+LEVEL_PREFIX = "市区县省镇乡"
+_JOINERS = "和与及"
+_NATIONAL = ("中共", "国家", "全国", "中央")
+_TITLES = ("局长", "处长", "科长", "厅长", "署长")
+_CONGRESS = regex.compile("(?:第?[〇一二三四五六七八九十]{1,4}届)?(?:人民代表大会|人大)(?:常务委员会|常委会)?")
+_SHORT_GOV = regex.compile(f"[{LEVEL_PREFIX}]府(?:(?=常务|办|令)|(?![{CJK_CLASS}]))")
+
+
+class GovernmentRules:
+    """Candidates for government and Party bodies in a clean text."""
+
+    def __init__(self, reader: Reader) -> None:
+        self.read, self.lex = reader, reader.lex
+        self.parts = set(self.lex.functions)
+        self.lengths: dict[str, tuple[int, ...]] = {}  # first character → part lengths, longest first
+        for part in self.parts:
+            self.lengths[part[0]] = tuple(sorted({*self.lengths.get(part[0], ()), len(part)}, reverse=True))
+        self.first_re = regex.compile("[" + "".join(sorted({regex.escape(p[0]) for p in self.parts})) + "]")
+        self.heads = {h: (sub, strength) for h, sub, strength in data_rows("gov_heads.tsv")}
+        self.head_max = max(map(len, self.heads))
+        bare = [s for s, (_, rule) in self.lex.org_suffix.items() if rule == "bare"]
+        self.bare_re = regex.compile(alternation(bare))
+        self.level_party_re = regex.compile(f"[{LEVEL_PREFIX}]委(?!员)")
+        use = self.lex.org_suffix_use
+        self.standalone_party_re = regex.compile(alternation(s for s in use if use[s] == "alone"))
+
+    def find(self, text: str, places: dict[int, int]) -> list[Cand]:
+        """All government and Party candidates; `places`: end → start of places."""
+        return (self._functional(text, places) + self._bare(text, places) + self._congress(text, places)
+                + self._party(text, places))
+
+    def body_at(self, text: str, pos: int) -> tuple[int, str] | None:
+        """(end, subtype) of functions + head, or a level committee, starting at pos: the
+        sub-body of 市政府外办, 区委城市工作办."""
+        end = self._chain(text, pos)
+        head = self._head(text, end) if end > pos else None
+        if head is not None:
+            return end + len(head), self.heads[head][0]
+        m = self.level_party_re.match(text, pos)
+        return (m.end(), "party") if m else None
+
+    def _part(self, text: str, i: int) -> int:
+        """Length of the longest function part at i (a one-character part only right before
+        a head); 0 when none."""
+        for n in self.lengths.get(text[i:i + 1], ()):
+            if text[i:i + n] in self.parts and (n > 1 or self._head(text, i + 1) is not None):
+                return n
+        return 0
+
+    def _chain(self, text: str, i: int) -> int:
+        """End of the run of function parts (joined directly or by 和/与/及) from i."""
+        return self._parts(text, i)[0]
+
+    def _parts(self, text: str, i: int) -> tuple[int, int]:
+        """(end, number of parts) of the run of function parts from i."""
+        j, count = i, 0
+        while j < len(text):
+            if j > i and text[j] in _JOINERS and (n := self._part(text, j + 1)):
+                j += 1 + n
+            elif n := self._part(text, j):
+                j += n
+            else:
+                break
+            count += 1
+        return j, count
+
+    def _head(self, text: str, j: int) -> str | None:
+        for n in range(min(self.head_max, len(text) - j), 0, -1):
+            if text[j:j + n] in self.heads:
+                return text[j:j + n]
+        return None
+
+    def _functional(self, text: str, places: dict[int, int]) -> list[Cand]:
+        """Function parts + head, scanned left to right once: a run of parts without a head
+        is skipped whole."""
+        out = []
+        place_at = {start: end for end, start in places.items()}
+        # only where a part may begin, and where a place begins (to step over it)
+        starts = sorted({m.start() for m in self.first_re.finditer(text)} | place_at.keys())
+        i = 0
+        for pos in starts:
+            if pos < i:
+                continue
+            i = pos
+            if i in place_at and place_at[i] > i:
+                i = place_at[i]  # a chain does not start inside a place's name
+                continue
+            end, count = self._parts(text, i)
+            if end == i:
+                continue
+            head = self._head(text, end)
+            if head is not None:
+                cand = self._checked(text, i, end + len(head), head, count, places)
+                if cand is not None:
+                    out.append(cand)
+                end += len(head)
+            i = end
+        return out
+
+    def _checked(self, text: str, i: int, end: int, head: str, count: int,
+                 places: dict[int, int]) -> Cand | None:
+        """The body as a candidate, or None: a weak head (中心, 网) needs a place or level
+        in front; a strong one inside a phrase too, unless it has two parts or more
+        (内部监督委员会 is none, 城市管理局 is one); a one-character head must not
+        begin a word with what follows (研究科协)."""
+        sub, strength = self.heads[head]
+        after = text[end:end + 1]
+        words = self.lex.words
+        if (len(head) == 1 and after and after != head and head + after in words and head + after not in _TITLES
+                and text[end:end + 2] not in words):
+            return None  # 研究科协改革; not 建委会同 (会同 is a word)
+        start = self.prefix(text, i, places)
+        if start == i:
+            if strength == "weak":
+                return None
+            if i > 0 and is_cjk(text[i - 1]) and (count < 2 or end - i <= 3):
+                return None  # 内部监督委员会, 履行河长办职责: no body named
+        return Cand(start, end, "ORG", sub, "structure")
+
+    def _bare(self, text: str, places: dict[int, int]) -> list[Cand]:
+        """区政府, 市法院, 街道办事处 (a bare head after a place or level), 区府."""
+        out = []
+        for m in self.bare_re.finditer(text):
+            start = self.prefix(text, m.start(), places)
+            if start < m.start():
+                out.append(Cand(start, m.end(), "ORG", "government", "structure"))
+        for m in _SHORT_GOV.finditer(text):
+            start = self.prefix(text, m.start() + 1, places)
+            if start < m.start() + 1 or self.read.boundary_before(text, m.start()):
+                out.append(Cand(min(start, m.start()), m.end(), "ORG", "government", "structure"))
+        return out
+
+    def _congress(self, text: str, places: dict[int, int]) -> list[Cand]:
+        """县十六届人大, 县人大常委会: a people's congress with its place or level."""
+        out = []
+        for m in _CONGRESS.finditer(text):
+            start = self.prefix(text, m.start(), places)
+            if start < m.start():
+                out.append(Cand(start, m.end(), "ORG", "government", "structure"))
+        return out
+
+    def _party(self, text: str, places: dict[int, int]) -> list[Cand]:
+        """市委, 区委 (with their place), and Party departments standing alone."""
+        out = []
+        for m in self.level_party_re.finditer(text):
+            start = self.prefix(text, m.start() + 1, places)
+            if start == m.start() + 1:
+                start = m.start()
+            if start > 0 and text[start - 1] == "党":
+                continue
+            out.append(Cand(start, m.end(), "ORG", "party", "structure"))
+        for m in self.standalone_party_re.finditer(text):
+            start = self.prefix(text, m.start(), places)  # 区纪委, or 纪委 standing alone
+            if start < m.start() or self.read.boundary_before(text, m.start()):
+                out.append(Cand(start, m.end(), "ORG", "party", "structure"))
+        return out
+
+    def prefix(self, text: str, pos: int, places: dict[int, int]) -> int:
+        """Extend a body leftwards over 中共 / a place / a level."""
+        start = pos
+        while True:
+            if start in places and places[start] < start:
+                start = places[start]
+            elif start > 0 and text[start - 1] in LEVEL_PREFIX and self._level_alone(text, start - 1):
+                start -= 1  # 市财政局, 负责市科协; not 城市科协, 开发区管委会 (城市, 开发区 are words)
+            elif text[max(0, start - 2):start] in _NATIONAL:
+                start -= 2
+            else:
+                return start
+
+    def _level_alone(self, text: str, i: int) -> bool:
+        """Is the level character at i a word of its own (会同区财政局), not the end of
+        one (城市科协) nor after a determiner (各区, 该市: no one body)?"""
+        words, boundary = self.lex.words, self.lex.boundary
+        if i > 0 and text[i - 1] in self.lex.generic:
+            return False
+        if i == 0 or text[i - 1] in boundary or text[max(0, i - 2):i] in boundary:
+            return True
+        return text[i - 1:i + 1] not in words and text[max(0, i - 2):i + 1] not in words
