@@ -17,7 +17,9 @@ CJK_CLASS = "".join(f"{lo}-{hi}" for lo, hi in CJK_RANGES)
 
 def is_cjk(ch: str) -> bool:
     """True for one CJK ideograph; False for punctuation, letters, digits and ''."""
-    return any(lo <= ch <= hi for lo, hi in CJK_RANGES) if len(ch) == 1 else False
+    if len(ch) != 1:
+        return False
+    return "\u4e00" <= ch <= "\u9fff" or any(lo <= ch <= hi for lo, hi in CJK_RANGES[1:])
 
 
 def is_cjk_punct(ch: str) -> bool:

@@ -1,6 +1,8 @@
 """Filling a project's slots from one sentence: amounts, models, investors."""
 from __future__ import annotations
 
+import bisect
+
 from ..records import Mention, Record
 from ..scopes import Span
 from ..tables import Tables
@@ -11,10 +13,14 @@ from .places import fill_places
 
 
 def owner_of(mentions: list[Mention]):
-    """The mention a position in the sentence belongs to: the last one before it."""
+    """The mention a position in the sentence belongs to: the last one that starts at or
+    before it (a bisect, so a sentence of many mentions stays linear)."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
+
     def owner(pos: int) -> Mention:
-        before = [m for m in mentions if m.start <= pos]
-        return before[-1] if before else mentions[0]
+        k = bisect.bisect_right(starts, pos)
+        return ordered[k - 1] if k else mentions[0]
     return owner
 
 
