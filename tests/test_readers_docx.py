@@ -8,7 +8,7 @@ from oldcomm_ie.readers import PARAGRAPH_BREAK, ReadError, read_document
 
 docx = pytest.importorskip("docx")
 
-PARAS = ["南湖片区老旧小区改造项目进展情况", "今年计划改造小区十八个，惠及居民二千四百户。",
+PARAS = ["南湖片区：旧楼改造推进一览", "今年计划改造小区十八个，惠及居民二千四百户。",
          "项目总投资约2.3亿元，由区城投公司负责实施。"]
 
 

@@ -33,7 +33,7 @@ def fill_investors(t: Tables, text: str, sent: Span, ents, records, relations, o
     for mm in t.investor_re.finditer(sentence):
         start, end = sent.start + mm.start(), sent.start + mm.end()
         if any(e["start"] <= start < e["end"] for e in in_sent) or _AS_A_WAY.search(text, sent.start, start):
-            continue  # 以企业投资、捐资冠名等方式: a way of funding (a model), no funder
+            continue  # 以企业投资的方式: a way of funding (a model), no funder
         if regex.match(r"\s*(?:以[^，。]{0,8}方式)?[^，。]{0,6}?(?:投入|出资|投资)", text[end:sent.end]):
             m = owner(start)
             if records[m.key].add("investors", mm.group(0)):
