@@ -21,7 +21,6 @@ _BLOCKS = regex.compile(r"\d+(?:[-—~至]\d+)?座|\d+[-—~至]\d+[栋幢]")
 _LINE = regex.compile(r"(?:地铁|轨道交通|轻轨)" + _NUMBER + "号线")
 _RING = regex.compile(r"[东南西北内外]?[二三四五六]环(?:路|线)?")  # 西三环, 二环路: ring roads
 _SIDE = regex.compile(r"[东西南北两]侧|以[东西南北]|[东西南北]段|路口")  # X街东侧: a road, not a street
-_COMPOUND_HEADS = ("花园", "家园", "新村", "小区", "公寓", "华庭")
 
 
 class CompoundRules:
@@ -83,7 +82,7 @@ class CompoundRules:
         if m:
             return [Cand(c.start, m.end(), "PLACE", "compound", "suffix")]
         part = by_start.get(c.end)
-        if part is not None and text[c.start:c.end].endswith(_COMPOUND_HEADS) and part.end - part.start <= 4 and \
+        if part is not None and text[c.start:c.end].endswith(self.lex.compound_heads) and part.end - part.start <= 4 and \
                 any(text[part.start:part.end].endswith(s) for s in self.parts):
             return [Cand(c.start, part.end, "PLACE", "compound", "suffix")]
         return []

@@ -133,6 +133,7 @@ class Lexicon:
         self.place_suffix = {s: (sub, int(lo), int(hi)) for s, sub, lo, hi, *_ in place_rows}
         self.suffix_kind = {row[0]: row[4] for row in place_rows if len(row) > 4}
         self.road_suffixes = {s for s, kind in self.suffix_kind.items() if kind == "road"}
+        self.compound_heads = tuple(row[0] for row in place_rows if len(row) > 5 and row[5] == "head")
         org_rows = data_rows("org_suffixes.tsv")
         self.org_suffix = {s: (sub, rule) for s, sub, rule, *_ in org_rows}
         self.org_suffix_use = {row[0]: row[3] for row in org_rows if len(row) > 3}
