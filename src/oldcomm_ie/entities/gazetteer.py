@@ -2,7 +2,6 @@
 extra table, the communities trie) and the lexicon (word list and word tables)."""
 from __future__ import annotations
 
-import ahocorasick
 import marisa_trie
 import regex
 
@@ -20,7 +19,6 @@ class Gazetteer:
     """Administrative places, world places and the extra table, in one automaton."""
 
     def __init__(self) -> None:
-        self.auto = ahocorasick.Automaton()
         self.parent: dict[int, int] = {}
         self._full_names: dict[str, int] = {}  # full name → first row (for nicknames)
         self.street_names: set[str] = set()  # full names of streets (X街道), for X街 short forms
@@ -40,9 +38,12 @@ class Gazetteer:
         for nickname, city in data_rows("city_nicknames.tsv"):
             if city in self._full_names:
                 entries.setdefault(nickname, []).append(("city", self._full_names[city], True))
-        for surface, values in entries.items():
-            self.auto.add_word(surface, (surface, tuple(values)))
-        self.auto.make_automaton()
+        # surface → readings, and the name lengths under each two-character prefix: a
+        # dict probe per position is twice as fast as the automaton's walk
+        self.names = {surface: tuple(values) for surface, values in entries.items()}
+        self.lengths: dict[str, tuple[int, ...]] = {}
+        for surface in self.names:
+            self.lengths[surface[:2]] = tuple(sorted({*self.lengths.get(surface[:2], ()), len(surface)}))
         self.communities = load_trie("communities.marisa", marisa_trie.RecordTrie("<i"))
 
     def _add_admin(self, entries: dict[str, list[tuple[str, int, bool]]]) -> None:
@@ -80,7 +81,17 @@ class Gazetteer:
     def find(self, text: str) -> list[tuple[int, int, tuple]]:
         """(start, end, readings) for every gazetteer name in text; a reading is
         (level, row, needs_context)."""
-        return [(end - len(surface) + 1, end + 1, values) for end, (surface, values) in self.auto.iter(text)]
+        out = []
+        lengths, names, size = self.lengths.get, self.names.get, len(text)
+        for i in range(size - 1):
+            for n in lengths(text[i:i + 2], ()):
+                if i + n > size:
+                    break
+                values = names(text[i:i + n])
+                if values is not None:
+                    out.append((i, i + n, values))
+        out.sort(key=lambda h: (h[1], h[0]))  # by end, longest first, as before
+        return out
 
     def ancestors(self, row: int) -> list[int]:
         out = []

@@ -182,7 +182,7 @@ class PlaceRules:
         body = text[start:m.start()]
         numbered = text[m.start() - 1:m.start()] in "一二三四五六七八九十"  # 中山四路
         last2 = text[m.start() - 1:end] if len(suffix) == 1 and not numbered else ""
-        body_word = len(body) >= 2 and self.gaz.auto.exists(body)
+        body_word = len(body) >= 2 and body in self.gaz.names
         if (last2 in self.lex.common and not body_word) or text[start:end] in self.lex.common:
             return True  # 思路, 网站; not 南山|路, whose body is a place's name
         numbered = _ORDINAL_BODY.fullmatch(body) is not None and start in stops  # 街道第一社区
