@@ -62,7 +62,7 @@ def _clean_span(layout, start: int, end: int) -> tuple[int, int]:
 def check_result(text: str, result) -> None:
     """The contract's invariants on one Extraction of `text`."""
     spans = sorted((q.start, q.end) for q in result.quantities)
-    for (a, b), (c, d) in zip(spans, spans[1:]):
+    for (a, b), (c, d) in zip(spans, spans[1:], strict=False):
         if b > c:
             raise AssertionError(f"overlapping quantities at {a}-{b} and {c}-{d}")
     layout = None
