@@ -29,7 +29,7 @@ with atheris.instrument_imports():
     import oldcomm_ie
     from oldcomm_ie.layout import clean_layout
     from oldcomm_ie.readers import display_name, read_document
-    from oldcomm_ie.store import open_store, sha256_of
+    from oldcomm_ie.store import Source, open_store, sha256_of
 
 MAX_CHARS = 200_000
 NLP = oldcomm_ie.load(max_chars=MAX_CHARS)
@@ -90,7 +90,7 @@ def check_file(name: str, body: bytes) -> None:
     except ValueError as exc:  # DecodeError, ReadError, the size limit: documented, must name the file
         if name not in str(exc) and "over the limit" not in str(exc):
             raise AssertionError(f"error does not name the file {name!r}: {exc}") from exc
-        STORE.add_failure(display_name(name), sha256_of(body), str(exc))
+        STORE.add_failure(Source(display_name(name), display_name(name), sha256_of(body)), str(exc))
         return
     text = document.text
     if not isinstance(text, str):
@@ -100,7 +100,7 @@ def check_file(name: str, body: bytes) -> None:
     page = oldcomm_ie.render(text, result, title=name)
     if not isinstance(page, str) or "<script" in page.lower():
         raise AssertionError("render output is no str or holds a raw <script")
-    STORE.add(display_name(name), sha256_of(body), result, len(text), document.meta["encoding"] or "")
+    STORE.add(Source(display_name(name), display_name(name), sha256_of(body), document.meta["encoding"]), result, text)
     oldcomm_ie.parse_quantity(text[:200])
 
 

@@ -97,6 +97,8 @@ def read_pdf(data: bytes, path):
             finally:
                 page.close()
         title = (pdf.get_metadata_dict().get("Title") or "").strip()
+    except pdfium.PdfiumError as exc:  # a damaged page or catalogue past the header (found by fuzzing)
+        raise ReadError(f"{path}: not a readable PDF ({exc})") from None
     finally:
         pdf.close()
     text, meta = assemble(pages)
