@@ -3,6 +3,7 @@ pathological inputs of docs/reliability.md with their time.
 
     python benchmarks/linearity.py [--write docs/reliability.md]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -49,22 +50,30 @@ def main() -> int:
     four_mb = (seed * (4_000_000 // len(seed) + 1))[:4_000_000]
     t1, t4 = seconds(extract, one_mb), seconds(extract, four_mb)
     PATHOLOGICAL["1 MB without a line break"] = one_mb.replace("\n", "")
-    twenty_mb = (seed * (20_000_000 // len(seed.encode("utf-8")) + 1))
-    PATHOLOGICAL["20 MB article (UTF-8; corpus repeated)"] = twenty_mb[:len(twenty_mb.encode("utf-8")[:20_000_000].decode("utf-8", "ignore"))]
+    twenty_mb = seed * (20_000_000 // len(seed.encode("utf-8")) + 1)
+    PATHOLOGICAL["20 MB article (UTF-8; corpus repeated)"] = twenty_mb[
+        : len(twenty_mb.encode("utf-8")[:20_000_000].decode("utf-8", "ignore"))
+    ]
     rows = []
     for name, text in PATHOLOGICAL.items():
         rows.append((name, len(text), seconds(extract, text)))
-    lines = ["", "## Measured (`python benchmarks/linearity.py`)", "",
-             f"Same text at 1,000,000 and 4,000,000 characters: {t1:.1f} s and {t4:.1f} s, "
-             f"ratio **{t4 / t1:.2f}** (linear is 4; the bound is 5).", "",
-             "| input | characters | seconds |", "|---|---:|---:|"]
+    lines = [
+        "",
+        "## Measured (`python benchmarks/linearity.py`)",
+        "",
+        f"Same text at 1,000,000 and 4,000,000 characters: {t1:.1f} s and {t4:.1f} s, "
+        f"ratio **{t4 / t1:.2f}** (linear is 4; the bound is 5).",
+        "",
+        "| input | characters | seconds |",
+        "|---|---:|---:|",
+    ]
     lines += [f"| {name} | {n:,} | {s:.1f} |" for name, n, s in rows]
     report = "\n".join(lines) + "\n"
     print(report)
     if args.write:
         text = args.write.read_text(encoding="utf-8")
         marker = "\n## Measured"
-        text = text[:text.index(marker)] if marker in text else text
+        text = text[: text.index(marker)] if marker in text else text
         args.write.write_text(text.rstrip("\n") + "\n" + report, encoding="utf-8")
     return 0 if t4 / t1 <= 5 else 1
 

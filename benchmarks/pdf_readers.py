@@ -13,6 +13,7 @@ boxes put in order by oldcomm_ie.readers.pdf_layout.
 - intact after folding: the same after NFKC (lookalikes folded), to tell order from glyphs;
 - furniture in text: running heads / page numbers / footers left in the text.
 """
+
 from __future__ import annotations
 
 import html
@@ -57,8 +58,7 @@ def plumber_readings(path: Path) -> tuple[str, str]:
     with pdfplumber.open(str(path)) as pdf:
         for page in pdf.pages:
             own.append(page.extract_text() or "")
-            chars = [Char(c["text"], c["x0"], c["x1"], c["top"], c["bottom"]) for c in page.chars
-                     if c["text"].strip()]
+            chars = [Char(c["text"], c["x0"], c["x1"], c["top"], c["bottom"]) for c in page.chars if c["text"].strip()]
             pages.append((chars, page.width, page.height))
     return "\n".join(own), assemble(pages)[0]
 
@@ -74,11 +74,13 @@ def scores(reading: str, source: str, furniture: list[str]) -> dict:
     flat = squash(reading)
     folded = unicodedata.normalize("NFKC", flat)
     sentences = [s for s in (squash(x) for x in re.split(r"(?<=[。！？])", source)) if len(s) >= 6]
-    return {"lookalikes": len(LOOKALIKE.findall(reading)),
-            "chars_f1": 2 * p * r / (p + r) if p + r else 0.0,
-            "intact": sum(s in flat for s in sentences) / max(1, len(sentences)),
-            "intact_folded": sum(unicodedata.normalize("NFKC", s) in folded for s in sentences) / max(1, len(sentences)),
-            "furniture": sum(flat.count(squash(f)) for f in furniture)}
+    return {
+        "lookalikes": len(LOOKALIKE.findall(reading)),
+        "chars_f1": 2 * p * r / (p + r) if p + r else 0.0,
+        "intact": sum(s in flat for s in sentences) / max(1, len(sentences)),
+        "intact_folded": sum(unicodedata.normalize("NFKC", s) in folded for s in sentences) / max(1, len(sentences)),
+        "furniture": sum(flat.count(squash(f)) for f in furniture),
+    }
 
 
 def main(pdf_dir: Path, src: Path) -> None:
@@ -92,11 +94,15 @@ def main(pdf_dir: Path, src: Path) -> None:
             for how, text in (("own order", own), ("pdf_layout", ordered)):
                 totals.setdefault(f"{tool} / {how}", Counter()).update(scores(text, source, furniture))
     n = len(files)
-    print(f"{n} PDFs\n| reading | lookalikes | chars F1 | sentences intact | intact after folding "
-          "| furniture in text |\n|---|---|---|---|---|---|")
+    print(
+        f"{n} PDFs\n| reading | lookalikes | chars F1 | sentences intact | intact after folding "
+        "| furniture in text |\n|---|---|---|---|---|---|"
+    )
     for name, t in totals.items():
-        print(f"| {name} | {t['lookalikes']} | {t['chars_f1'] / n:.4f} | {t['intact'] / n:.3f} "
-              f"| {t['intact_folded'] / n:.3f} | {t['furniture']} |")
+        print(
+            f"| {name} | {t['lookalikes']} | {t['chars_f1'] / n:.4f} | {t['intact'] / n:.3f} "
+            f"| {t['intact_folded'] / n:.3f} | {t['furniture']} |"
+        )
 
 
 if __name__ == "__main__":

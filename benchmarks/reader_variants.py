@@ -37,7 +37,8 @@ PAGE = """<!DOCTYPE html>
 <li><a href="/n/1.html">全市背街小巷整治提升工作推进会召开</a></li>
 <li><a href="/n/2.html">南湖片区棚户区改造签约率超过九成</a></li>
 <li><a href="/n/3.html">我市发布既有住宅加装电梯补贴新办法</a></li></ul></div></div>
-<div class="footer"><p>主办：江城新闻网 版权所有 未经授权禁止转载</p><p>备案号：江ICP备00000000号 联系电话：000-00000000</p></div>
+<div class="footer"><p>主办：江城新闻网 版权所有 未经授权禁止转载</p>
+<p>备案号：江ICP备00000000号 联系电话：000-00000000</p></div>
 <script>document.write("<img src='/stat.gif'>");</script>
 </body></html>
 """

@@ -8,6 +8,7 @@ The seed pages are the bundled corpus/ (gold in ../shared/gold/dev); the web set
 from ../shared/corpus/web and never copied into the project.  Scores come from the
 shared scorer (../shared/eval/score.py), imported, so the figures are the ones it prints.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,11 +21,26 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-SETS = {"seeds": (ROOT / "corpus", SHARED / "gold" / "dev"),
-        "web": (SHARED / "corpus" / "web", SHARED / "gold" / "web")}
-PARTS = ("quantity_span", "quantity_norm", "entity", "entity_ORG", "entity_PLACE", "entity_PROJECT",
-         "project", "project_slots", "slot_places", "slot_investors", "slot_investments", "slot_models",
-         "slot_periods", "slot_outcomes")
+SETS = {
+    "seeds": (ROOT / "corpus", SHARED / "gold" / "dev"),
+    "web": (SHARED / "corpus" / "web", SHARED / "gold" / "web"),
+}
+PARTS = (
+    "quantity_span",
+    "quantity_norm",
+    "entity",
+    "entity_ORG",
+    "entity_PLACE",
+    "entity_PROJECT",
+    "project",
+    "project_slots",
+    "slot_places",
+    "slot_investors",
+    "slot_investments",
+    "slot_models",
+    "slot_periods",
+    "slot_outcomes",
+)
 
 
 def _scorer():
@@ -40,8 +56,10 @@ def predict(corpus: Path) -> dict[str, dict]:
 
     paths = sorted(corpus.glob("*.txt"))
     texts = [p.read_text(encoding="utf-8") for p in paths]
-    return {p.stem: r.to_dict() for p, r in zip(paths, oldcomm_ie.extract_many(texts, doc_ids=[p.name for p in paths]),
-                                                 strict=True)}
+    return {
+        p.stem: r.to_dict()
+        for p, r in zip(paths, oldcomm_ie.extract_many(texts, doc_ids=[p.name for p in paths]), strict=True)
+    }
 
 
 def entity_misses(gold_dir: Path, predictions: dict[str, dict], limit: int) -> dict[str, dict[str, list]]:
@@ -62,8 +80,11 @@ def entity_misses(gold_dir: Path, predictions: dict[str, dict], limit: int) -> d
 def numeral_suite() -> dict[str, str]:
     lines = {}
     for name in ("dev.jsonl", "test.jsonl"):
-        run = subprocess.run([sys.executable, str(SHARED / "eval" / "numeral_score.py"), str(SHARED / "numeral" / name)],
-                             capture_output=True, text=True)
+        run = subprocess.run(
+            [sys.executable, str(SHARED / "eval" / "numeral_score.py"), str(SHARED / "numeral" / name)],
+            capture_output=True,
+            text=True,
+        )
         lines[name] = (run.stdout.strip().splitlines() or [run.stderr.strip()])[0]
     return lines
 

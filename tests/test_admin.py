@@ -127,7 +127,7 @@ PROJECT_CASES = [
 @pytest.mark.parametrize("text,places,proj,expected", PROJECT_CASES)
 def test_project_admin(text, places, proj, expected):
     _, projects = annotate(text, places, [proj])
-    assert projects[0] == dict(zip(PROJECT_KEYS, expected))
+    assert projects[0] == dict(zip(PROJECT_KEYS, expected, strict=False))
 
 
 def test_project_place_without_entity_is_resolved_from_its_surface():
@@ -248,4 +248,4 @@ def test_a_project_is_where_its_name_says(with_places_key):
     if with_places_key:   # the entity stage lists the places inside a project's name
         entity["places"] = [[0, 4]]
     _, projects = AdminAnnotator(default_divisions())(text, [entity], [project(name, [])])
-    assert projects[0]["admin"] == dict(zip(PROJECT_KEYS, ("重庆市", "重庆市", "九龙坡区", "500107")))
+    assert projects[0]["admin"] == dict(zip(PROJECT_KEYS, ("重庆市", "重庆市", "九龙坡区", "500107"), strict=False))

@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import SHARED
 
 import oldcomm_ie
+from conftest import SHARED
 
 ROOT = Path(__file__).resolve().parents[1]
 # Floors a little under what the pipeline scores today (docs/benchmarks.md): a drop

@@ -4,11 +4,11 @@ hostile families (slow) that must stay linear."""
 import time
 
 import pytest
-from conftest import table
 from hypothesis import given
 from hypothesis import strategies as st
 
 import oldcomm_ie
+from conftest import table
 
 
 def orgs_of(sentence):

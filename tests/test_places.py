@@ -3,11 +3,11 @@ short forms, zones) and what must not be a place: case tables in invented senten
 import re
 
 import pytest
-from conftest import table
 from hypothesis import given
 from hypothesis import strategies as st
 
 import oldcomm_ie
+from conftest import table
 from oldcomm_ie.entities import Cand
 from oldcomm_ie.entities.resolve import resolve
 

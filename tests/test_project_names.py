@@ -1,9 +1,9 @@
 """Project names with years, phases, bracketed scopes, counts, joined parts and listed
 descriptive names, and what must not be a project: case tables in invented sentences."""
 import pytest
-from conftest import table
 
 import oldcomm_ie
+from conftest import table
 
 
 def entities_of(sentence):

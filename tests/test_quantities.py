@@ -3,11 +3,11 @@ from decimal import Decimal
 
 import cn2an
 import pytest
-from conftest import table
 from hypothesis import given
 from hypothesis import strategies as st
 
 import oldcomm_ie
+from conftest import table
 from oldcomm_ie import parse_quantity
 
 ROWS = table("quantities.tsv")

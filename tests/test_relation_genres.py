@@ -81,7 +81,7 @@ def test_one_record_per_genre(results, genre, name, investors, investments, peri
     p = only(results[genre])
     assert p.name == name
     assert sorted(p.investors) == sorted(investors)
-    assert [(q.value, role) for q, role in zip(p.investments, p.investment_roles)] == investments
+    assert [(q.value, role) for q, role in zip(p.investments, p.investment_roles, strict=False)] == investments
     assert [(q.value, q.unit) for q in p.periods] == periods
     assert sorted((o.metric, o.quantity.value) for o in p.outcomes) == sorted(outcomes)
 
@@ -90,7 +90,7 @@ def test_a_funding_programme_funds_every_project_it_lists(results):
     projects = results["programme"].projects
     assert [p.name for p in projects] == ["鼓楼区南门片区旧楼改造项目", "秦淮区双塘社区旧楼提升项目"]
     assert all(p.models == ["中央预算内投资"] for p in projects)
-    assert [[(q.value, r) for q, r in zip(p.investments, p.investment_roles)] for p in projects] == [
+    assert [[(q.value, r) for q, r in zip(p.investments, p.investment_roles, strict=False)] for p in projects] == [
         [(3000000, "subsidy")], [(2000000, "subsidy")]]
 
 
@@ -139,7 +139,7 @@ def test_the_written_name_beats_the_estate_it_was_first_met_by(results):
 
 def test_a_part_is_not_a_second_total(results):
     p = only(results["bond"])
-    totals = [q.value for q, role in zip(p.investments, p.investment_roles) if role == "total"]
+    totals = [q.value for q, role in zip(p.investments, p.investment_roles, strict=False) if role == "total"]
     assert totals == [980000000]
 
 

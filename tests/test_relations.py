@@ -127,7 +127,7 @@ def test_an_added_model_survives_to_disk_and_spacy_load(tmp_path):
     p = oldcomm_ie.extract(MODEL_TEXT, nlp=loaded).projects[0]
     assert "邻里共建" in p.models
     q = oldcomm_ie.extract("合肥市蜀山区西园新村片区城市更新工程由居民筹款300万元。", nlp=loaded).projects[0]
-    assert [(x.value, role) for x, role in zip(q.investments, q.investment_roles)] == [(3000000, "residents")]
+    assert [(x.value, role) for x, role in zip(q.investments, q.investment_roles, strict=False)] == [(3000000, "residents")]
 
 
 def test_patterns_added_to_one_pipeline_leave_the_others_alone():

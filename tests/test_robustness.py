@@ -16,7 +16,7 @@ def check(text: str) -> None:
     spans = sorted((q.start, q.end) for q in result.quantities)
     for start, end in spans:
         assert 0 <= start < end <= len(text)
-    for (a, b), (c, d) in zip(spans, spans[1:]):
+    for (a, b), (c, d) in zip(spans, spans[1:], strict=False):
         assert b <= c, f"overlapping quantities {(a, b)} {(c, d)}"
     for e in result.entities:
         assert 0 <= e.start < e.end <= len(text)

@@ -7,8 +7,8 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from . import layout as _layout  # noqa: F401  (registers the tokenizer and Doc._.layout)
 from . import entities as _entities  # noqa: F401  (registers oldcomm_entities)
+from . import layout as _layout  # noqa: F401  (registers the tokenizer and Doc._.layout)
 from . import quantities as _quantities  # noqa: F401  (registers oldcomm_quantities)
 from . import relations as _relations  # noqa: F401  (registers oldcomm_relations)
 from .admin import component as _admin  # noqa: F401  (registers oldcomm_admin)

@@ -4,6 +4,7 @@ The pipeline stages leave plain dicts with clean-text offsets on the Doc; this m
 the one place that maps them back to the caller's string (through doc._.layout) and
 shapes them as ../shared/CONTRACT.md says.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -32,10 +33,16 @@ class Quantity:
     out_of_range: bool = False
 
     def to_dict(self) -> dict:
-        d = {"start": self.start, "end": self.end, "text": self.text, "kind": self.kind,
-             "value": to_json_number(Decimal(self.value)), "unit": self.unit,
-             "qualifier": self.qualifier,
-             "value_max": None if self.value_max is None else to_json_number(Decimal(self.value_max))}
+        d = {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "kind": self.kind,
+            "value": to_json_number(Decimal(self.value)),
+            "unit": self.unit,
+            "qualifier": self.qualifier,
+            "value_max": None if self.value_max is None else to_json_number(Decimal(self.value_max)),
+        }
         if self.out_of_range:
             d["out_of_range"] = True
         return d
@@ -57,8 +64,14 @@ class Entity:
     admin: dict | None = field(default=None, hash=False)
 
     def to_dict(self) -> dict:
-        return {"start": self.start, "end": self.end, "text": self.text,
-                "label": self.label, "subtype": self.subtype, **_admin(self.admin)}
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "label": self.label,
+            "subtype": self.subtype,
+            **_admin(self.admin),
+        }
 
 
 @dataclass
@@ -83,19 +96,24 @@ class Project:
     periods: list[Quantity] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
-    investment_roles: list[str] = field(default_factory=list)   # one per investment: total, loan, …
+    investment_roles: list[str] = field(default_factory=list)  # one per investment: total, loan, …
     # {"province", "city", "district", "code"} of where it is (oldcomm_admin; None before)
     admin: dict | None = None
 
     def to_dict(self) -> dict:
         roles = self.investment_roles or ["other"] * len(self.investments)
-        return {"name": self.name, "mentions": [list(m) for m in self.mentions],
-                "aliases": list(self.aliases),
-                "places": list(self.places), "investors": list(self.investors),
-                "investments": [{**q.to_dict(), "role": role} for q, role in zip(self.investments, roles)],
-                "models": list(self.models),
-                "periods": [q.to_dict() for q in self.periods],
-                "outcomes": [o.to_dict() for o in self.outcomes], **_admin(self.admin)}
+        return {
+            "name": self.name,
+            "mentions": [list(m) for m in self.mentions],
+            "aliases": list(self.aliases),
+            "places": list(self.places),
+            "investors": list(self.investors),
+            "investments": [{**q.to_dict(), "role": role} for q, role in zip(self.investments, roles, strict=False)],
+            "models": list(self.models),
+            "periods": [q.to_dict() for q in self.periods],
+            "outcomes": [o.to_dict() for o in self.outcomes],
+            **_admin(self.admin),
+        }
 
 
 @dataclass
@@ -110,9 +128,14 @@ class Relation:
     tail_text: str = ""
 
     def to_dict(self) -> dict:
-        return {"label": self.label, "head": list(self.head), "tail": list(self.tail),
-                "evidence": list(self.evidence), "head_text": self.head_text,
-                "tail_text": self.tail_text}
+        return {
+            "label": self.label,
+            "head": list(self.head),
+            "tail": list(self.tail),
+            "evidence": list(self.evidence),
+            "head_text": self.head_text,
+            "tail_text": self.tail_text,
+        }
 
 
 @dataclass
@@ -137,33 +160,72 @@ class Extraction:
         return bisect.bisect_right(pages, offset) if pages else None
 
     def to_dict(self) -> dict:
-        d = {"doc_id": self.doc_id,
-             "quantities": [q.to_dict() for q in self.quantities],
-             "entities": [e.to_dict() for e in self.entities],
-             "projects": [p.to_dict() for p in self.projects],
-             "relations": [r.to_dict() for r in self.relations]}
+        d = {
+            "doc_id": self.doc_id,
+            "quantities": [q.to_dict() for q in self.quantities],
+            "entities": [e.to_dict() for e in self.entities],
+            "projects": [p.to_dict() for p in self.projects],
+            "relations": [r.to_dict() for r in self.relations],
+        }
         if self.error:
             d["error"] = self.error
         return d
 
     @classmethod
-    def from_dict(cls, d: dict) -> "Extraction":
+    def from_dict(cls, d: dict) -> Extraction:
         """The inverse of to_dict (as a worker or a JSONL file hands it back)."""
-        def q(x):
-            return Quantity(x["start"], x["end"], x["text"], x["kind"], x["value"], x["unit"],
-                            x.get("qualifier", "exact"), x.get("value_max"), x.get("out_of_range", False))
 
-        projects = [Project(p["name"], [tuple(m) for m in p["mentions"]], p["places"], p["investors"],
-                            [q(x) for x in p["investments"]], p["models"], [q(x) for x in p["periods"]],
-                            [Outcome(o["metric"], q(o["quantity"])) for o in p["outcomes"]], p.get("aliases", []),
-                            [x.get("role", "other") for x in p["investments"]], p.get("admin"))
-                    for p in d.get("projects", ())]
-        relations = [Relation(r["label"], tuple(r["head"]), tuple(r["tail"]), tuple(r["evidence"]),
-                              r.get("head_text", ""), r.get("tail_text", "")) for r in d.get("relations", ())]
-        return cls(d.get("doc_id"), [q(x) for x in d.get("quantities", ())],
-                   [Entity(e["start"], e["end"], e["text"], e["label"], e.get("subtype"), e.get("admin"))
-                    for e in d.get("entities", ())],
-                   projects, relations, d.get("error"))
+        def q(x):
+            return Quantity(
+                x["start"],
+                x["end"],
+                x["text"],
+                x["kind"],
+                x["value"],
+                x["unit"],
+                x.get("qualifier", "exact"),
+                x.get("value_max"),
+                x.get("out_of_range", False),
+            )
+
+        projects = [
+            Project(
+                p["name"],
+                [tuple(m) for m in p["mentions"]],
+                p["places"],
+                p["investors"],
+                [q(x) for x in p["investments"]],
+                p["models"],
+                [q(x) for x in p["periods"]],
+                [Outcome(o["metric"], q(o["quantity"])) for o in p["outcomes"]],
+                p.get("aliases", []),
+                [x.get("role", "other") for x in p["investments"]],
+                p.get("admin"),
+            )
+            for p in d.get("projects", ())
+        ]
+        relations = [
+            Relation(
+                r["label"],
+                tuple(r["head"]),
+                tuple(r["tail"]),
+                tuple(r["evidence"]),
+                r.get("head_text", ""),
+                r.get("tail_text", ""),
+            )
+            for r in d.get("relations", ())
+        ]
+        return cls(
+            d.get("doc_id"),
+            [q(x) for x in d.get("quantities", ())],
+            [
+                Entity(e["start"], e["end"], e["text"], e["label"], e.get("subtype"), e.get("admin"))
+                for e in d.get("entities", ())
+            ],
+            projects,
+            relations,
+            d.get("error"),
+        )
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False)
@@ -196,12 +258,31 @@ def project_rows(extraction: Extraction) -> list[dict]:
                 rows.append({**base, "slot": slot, "text": item})
         for slot in ("investments", "periods"):
             for q in getattr(p, slot):
-                rows.append({**base, "slot": slot, "text": q.text, "value": to_json_number(Decimal(q.value)),
-                             "unit": q.unit, "start": q.start, "end": q.end})
+                rows.append(
+                    {
+                        **base,
+                        "slot": slot,
+                        "text": q.text,
+                        "value": to_json_number(Decimal(q.value)),
+                        "unit": q.unit,
+                        "start": q.start,
+                        "end": q.end,
+                    }
+                )
         for o in p.outcomes:
             q = o.quantity
-            rows.append({**base, "slot": "outcomes", "text": q.text, "value": to_json_number(Decimal(q.value)),
-                         "unit": q.unit, "metric": o.metric, "start": q.start, "end": q.end})
+            rows.append(
+                {
+                    **base,
+                    "slot": "outcomes",
+                    "text": q.text,
+                    "value": to_json_number(Decimal(q.value)),
+                    "unit": q.unit,
+                    "metric": o.metric,
+                    "start": q.start,
+                    "end": q.end,
+                }
+            )
     return [{c: r.get(c) for c in ROW_COLUMNS} for r in rows]
 
 
@@ -213,9 +294,17 @@ def _exact(text: str) -> int | Decimal:
 def quantity_from_doc(layout: Layout, q: dict) -> Quantity:
     start, end = layout.raw_span(q["start"], q["end"])
     vmax = q.get("value_max")
-    return Quantity(start, end, layout.surface(q["start"], q["end"]), q["kind"],
-                    _exact(q["value"]), q["unit"], q["qualifier"],
-                    None if vmax is None else _exact(vmax), q.get("out_of_range", False))
+    return Quantity(
+        start,
+        end,
+        layout.surface(q["start"], q["end"]),
+        q["kind"],
+        _exact(q["value"]),
+        q["unit"],
+        q["qualifier"],
+        None if vmax is None else _exact(vmax),
+        q.get("out_of_range", False),
+    )
 
 
 def entity_from_doc(layout: Layout, e: dict) -> Entity:

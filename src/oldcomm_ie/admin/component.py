@@ -18,7 +18,6 @@ from .divisions import Divisions, default_divisions
 from .locate import PROJECT_LEVEL, by_surface, project_row
 from .resolve import EVIDENCE_ORGS, Mention, Resolver
 
-
 DIVISION_SUBTYPES = ("province", "city", "district")
 # Project mentions that may enclose one position (a name inside a longer chain of names).
 NESTED_SPANS = 8

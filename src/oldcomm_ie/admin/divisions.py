@@ -122,7 +122,7 @@ class Divisions:
             return None
         paths = [self.path(r) for r in rows]
         best = None
-        for level_rows in zip(*paths):
+        for level_rows in zip(*paths, strict=False):
             if len(set(level_rows)) > 1:
                 break
             best = level_rows[0]

@@ -157,7 +157,7 @@ class Resolver:
     def _siblings(self, ordered: list[Mention]) -> None:
         """Adjacent names (福州市 鼓楼区, 鼓楼区 东街街道) decide each other when exactly one
         pairing of their candidates nests."""
-        for a, b in zip(ordered, ordered[1:]):
+        for a, b in zip(ordered, ordered[1:], strict=False):
             if b.start - a.end > 1 or not a.cands or not b.cands or (a.row is not None and b.row is not None):
                 continue
             pairs = {(x, y) for x in ([a.row] if a.row is not None else a.cands)

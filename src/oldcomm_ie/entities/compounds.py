@@ -2,6 +2,7 @@
 numbered compounds (X路9号院, X路75弄小区, 32号街坊, X花园1-6座), parts of a compound
 (X花园东区, X花园Y苑), metro lines, a street written X街 for X街道, and a name seen once
 in a supported context found again where it stands alone."""
+
 from __future__ import annotations
 
 import ahocorasick
@@ -33,8 +34,11 @@ class CompoundRules:
     def lines(self, text: str) -> list[Cand]:
         """地铁十四号线, 西三环: metro lines and ring roads are places (their end stops a
         station's name); not 三环|境 …, where 环 begins a word."""
-        rings = [m for m in _RING.finditer(text) if text[m.end() - 1:m.end() + 1] not in self.lex.words
-                 and not text[m.start() - 1:m.start()].isdigit()]
+        rings = [
+            m
+            for m in _RING.finditer(text)
+            if text[m.end() - 1 : m.end() + 1] not in self.lex.words and not text[m.start() - 1 : m.start()].isdigit()
+        ]
         return [Cand(m.start(), m.end(), "PLACE", "other", "suffix") for m in [*_LINE.finditer(text), *rings]]
 
     def refine(self, text: str, cands: list[Cand]) -> list[Cand]:
@@ -59,8 +63,13 @@ class CompoundRules:
 
     def _street(self, text: str, c: Cand) -> Cand:
         """三元里街 for 三元里街道: a street, not a road."""
-        if c.label == "PLACE" and c.subtype == "other" and text[c.end - 1] == "街" and \
-                text[c.start:c.end] + "道" in self.gaz.street_names and not _SIDE.match(text, c.end):
+        if (
+            c.label == "PLACE"
+            and c.subtype == "other"
+            and text[c.end - 1] == "街"
+            and text[c.start : c.end] + "道" in self.gaz.street_names
+            and not _SIDE.match(text, c.end)
+        ):
             return Cand(c.start, c.end, "PLACE", "street", c.source)
         return c
 
@@ -82,8 +91,12 @@ class CompoundRules:
         if m:
             return [Cand(c.start, m.end(), "PLACE", "compound", "suffix")]
         part = by_start.get(c.end)
-        if part is not None and text[c.start:c.end].endswith(self.lex.compound_heads) and part.end - part.start <= 4 and \
-                any(text[part.start:part.end].endswith(s) for s in self.parts):
+        if (
+            part is not None
+            and text[c.start : c.end].endswith(self.lex.compound_heads)
+            and part.end - part.start <= 4
+            and any(text[part.start : part.end].endswith(s) for s in self.parts)
+        ):
             return [Cand(c.start, part.end, "PLACE", "compound", "suffix")]
         return []
 
@@ -91,8 +104,11 @@ class CompoundRules:
         """A community or compound named once where its context supports it (after its
         street, with its suffix) is the same place where it stands alone again (one
         automaton pass: linear in the text)."""
-        names = {text[c.start:c.end]: c.subtype for c in chosen
-                 if c.label == "PLACE" and c.subtype in ("community", "compound") and c.end - c.start >= 3}
+        names = {
+            text[c.start : c.end]: c.subtype
+            for c in chosen
+            if c.label == "PLACE" and c.subtype in ("community", "compound") and c.end - c.start >= 3
+        }
         if not names:
             return []
         auto = ahocorasick.Automaton()
@@ -102,11 +118,13 @@ class CompoundRules:
         out = []
         for last, (n, subtype) in auto.iter(text):
             s, e = last + 1 - n, last + 1
-            if (s > 0 and is_cjk(text[s - 1]) and text[s - 1:s + 1] in self.lex.words) or \
-                    text[e - 1:e + 1] in self.lex.words:
+            if (s > 0 and is_cjk(text[s - 1]) and text[s - 1 : s + 1] in self.lex.words) or text[
+                e - 1 : e + 1
+            ] in self.lex.words:
                 continue  # the name's first character ends another word, its last begins one (村委会)
             out.append(Cand(s, e, "PLACE", subtype, "suffix"))
         return out
+
 
 _CLAUSE = regex.compile(r"[^，。；：,;:！？!?\n（）()“”\"]+")
 _ITEM_CUT = regex.compile(r"等|以及|和|及")
@@ -120,7 +138,7 @@ def listed_compounds(text: str, chosen: list[Cand], reader) -> list[Cand]:
     spans = {(c.start, c.end): c for c in chosen}
     covered = bytearray(len(text) + 1)
     for c in chosen:
-        covered[c.start:c.end] = b"\x01" * (c.end - c.start)
+        covered[c.start : c.end] = b"\x01" * (c.end - c.start)
     out = []
     for clause in _CLAUSE.finditer(text):
         if clause.group(0).count("、") < 2:
@@ -130,8 +148,11 @@ def listed_compounds(text: str, chosen: list[Cand], reader) -> list[Cand]:
             parts = _ITEM_CUT.split(piece)  # the last item ends at 等, a pair splits at 和
             items.extend(_pieces(pos, piece, parts, first=not items))
             pos += len(piece) + 1
-        known = sum(1 for s, e in items if (s, e) in spans and spans[(s, e)].label == "PLACE"
-                    and spans[(s, e)].subtype in _LISTED_KINDS)
+        known = sum(
+            1
+            for s, e in items
+            if (s, e) in spans and spans[(s, e)].label == "PLACE" and spans[(s, e)].subtype in _LISTED_KINDS
+        )
         if known < 2:
             continue
         for s, e in items:
@@ -158,4 +179,4 @@ def _pieces(pos: int, piece: str, parts: list[str], first: bool) -> list[tuple[i
 
 
 def _has_verb(name: str, reader) -> bool:
-    return any(name[i:i + n] in reader.lex.verbs for n in (2, 3) for i in range(len(name) - n + 1))
+    return any(name[i : i + n] in reader.lex.verbs for n in (2, 3) for i in range(len(name) - n + 1))

@@ -9,6 +9,7 @@ codec produces rare characters.  A decode that is a guess is reported, not hidde
 from __future__ import annotations
 
 import codecs
+import contextlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -75,10 +76,8 @@ def _candidates(data: bytes) -> list[tuple[str, str]]:
     names = {name for name, _ in found}
     for enc in CHINESE:  # the detector drops codecs it judges redundant; strict decoding decides
         if enc not in names:
-            try:
+            with contextlib.suppress(UnicodeDecodeError):
                 found.append((enc, data.decode(enc)))
-            except UnicodeDecodeError:
-                pass
     return found
 
 

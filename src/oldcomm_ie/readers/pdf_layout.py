@@ -16,8 +16,8 @@ producer wrote.  Geometry decides here instead, for any tool's boxes:
 from __future__ import annotations
 
 from collections import Counter
-from itertools import pairwise
 from dataclasses import dataclass
+from itertools import pairwise
 from statistics import median
 
 import regex
@@ -73,7 +73,7 @@ class Row:
 def join_chars(chars: list[Char], wide_gaps: bool = False) -> str:
     """Characters of one line, left to right; a space only where Latin words meet."""
     out = []
-    for prev, ch in zip([None, *chars], chars):
+    for prev, ch in zip([None, *chars], chars, strict=False):
         gap = ch.x0 - prev.x1 if prev is not None else 0
         if (gap > 0.25 * ch.size and _latin(prev.text[-1]) and _latin(ch.text[0])) or (wide_gaps and gap > ch.size):
             out.append(" ")

@@ -1,6 +1,7 @@
 """What an article states for its projects as a whole: headline places, a funding
 programme it opens with, the addressee of an approval, a descriptive record where no name
 is written, and amounts said twice counted once."""
+
 from __future__ import annotations
 
 import bisect
@@ -24,7 +25,7 @@ class ArticleFacts:
     def drop_headline_repeats(text: str, art: Span, recs: list[Record], qs, gone: set) -> None:
         """An outcome or an investment stated again (a headline's 11个小区 … 共11个, its
         贷款3亿元 … 投放贷款3亿元) counts once."""
-        heads = [Span(p.start + art.start, p.end + art.start) for p in paragraphs(text[art.start:art.end])]
+        heads = [Span(p.start + art.start, p.end + art.start) for p in paragraphs(text[art.start : art.end])]
         heads = [h for h in heads if is_headline(text, h)]
         if not heads:
             return
@@ -50,7 +51,7 @@ class ArticleFacts:
         same role twice (总投资1.38亿元 … 总投资1.38亿元): each counts once."""
         dropped, seen = set(), set()
         for metric, span in rec.outcomes:
-            said = (metric, value.get(span), text[span[1]:span[1] + 4])
+            said = (metric, value.get(span), text[span[1] : span[1] + 4])
             if said in seen:
                 dropped.add(span)
             seen.add(said)
@@ -64,7 +65,11 @@ class ArticleFacts:
     def lead_models(self, text: str, plan, recs: list[Record], relations) -> None:
         """A funding programme the article opens with (…下达中央资金的通知) funds every
         project it goes on to list."""
-        if not plan or plan[0][1] is not None or self.t.trigger_re["TOTAL"].search(text, plan[0][0].start, plan[0][0].end):
+        if (
+            not plan
+            or plan[0][1] is not None
+            or self.t.trigger_re["TOTAL"].search(text, plan[0][0].start, plan[0][0].end)
+        ):
             return
         sent = plan[0][0]
         for mm in self.t.model_re.finditer(text, sent.start, sent.end):
@@ -76,37 +81,44 @@ class ArticleFacts:
     def addressee(self, text: str, art: Span, ents, rec: Record, relations) -> None:
         """An approval or a reply is addressed to the body that applied for the project
         (X：你们报来…): that body owns it."""
-        paras = [Span(p.start + art.start, p.end + art.start) for p in paragraphs(text[art.start:art.end])]
+        paras = [Span(p.start + art.start, p.end + art.start) for p in paragraphs(text[art.start : art.end])]
         if not paras or self.t.trigger_re["APPROVAL"].search(text, paras[0].start, paras[0].end) is None:
             return
         for p in paras[1:3]:
             for e in ents.within(p):
-                if e["label"] == "ORG" and e["start"] - p.start <= 2 and text[e["end"]:e["end"] + 1] in ":：":
-                    if rec.add("investors", text[e["start"]:e["end"]]):
+                if e["label"] == "ORG" and e["start"] - p.start <= 2 and text[e["end"] : e["end"] + 1] in ":：":
+                    if rec.add("investors", text[e["start"] : e["end"]]):
                         relations.append(relation("INVESTOR", rec.mentions[0], (e["start"], e["end"]), p))
                     return
 
     @staticmethod
     def headline_places(text: str, art: Span, ents) -> list[tuple[str, tuple[int, int]]]:
         """Districts, cities and provinces in the article's headline: they place all its projects."""
-        paras = paragraphs(text[art.start:art.end])
+        paras = paragraphs(text[art.start : art.end])
         if not paras:
             return []
         head = Span(paras[0].start + art.start, paras[0].end + art.start)
         if not is_headline(text, head):
             return []
-        return [(text[e["start"]:e["end"]], (e["start"], e["end"])) for e in ents.within(head)
-                if e["label"] == "PLACE" and e.get("subtype") in ("province", "city", "district")]
+        return [
+            (text[e["start"] : e["end"]], (e["start"], e["end"]))
+            for e in ents.within(head)
+            if e["label"] == "PLACE" and e.get("subtype") in ("province", "city", "district")
+        ]
 
     def about_renovation(self, text: str, art: Span, ents) -> bool:
         """Does the article's headline (or its first sentence) speak of renovating a place
         below the district (an estate, a community, a street, a road)?"""
         first = sentences(text, art)[:1]
-        if not first or self.t.trigger_re["RENOVATION"].search(text, first[0].start, first[0].end) is None \
-                or self.t.trigger_re["TOTAL"].search(text, first[0].start, first[0].end) is not None:
+        if (
+            not first
+            or self.t.trigger_re["RENOVATION"].search(text, first[0].start, first[0].end) is None
+            or self.t.trigger_re["TOTAL"].search(text, first[0].start, first[0].end) is not None
+        ):
             return False
-        return any(e["label"] == "PLACE" and e.get("subtype") in ("street", "community", "compound", "other")
-                   for e in ents)
+        return any(
+            e["label"] == "PLACE" and e.get("subtype") in ("street", "community", "compound", "other") for e in ents
+        )
 
     def descriptive(self, text: str, art: Span, read, records, ents) -> str | None:
         """A record for an article about one renovation that writes no name: named by the

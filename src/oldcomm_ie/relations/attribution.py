@@ -25,7 +25,7 @@ class Attribution:
         for entry in plan:
             by_section[max(0, bisect.bisect_right(starts, entry[0].start) - 1)].append(entry)
         owner: dict[int, Record] = {}
-        for scope, entries in [(art, plan)] + list(zip(sections, by_section)):  # sections last: they win
+        for scope, entries in [(art, plan)] + list(zip(sections, by_section, strict=False)):  # sections last: they win
             keys = mine if scope is art else list(dict.fromkeys(
                 m.key for _, owners, direct in entries if direct for m in owners))
             named = [k for k in keys if records[k].kind == "project"]

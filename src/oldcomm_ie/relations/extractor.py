@@ -6,6 +6,7 @@ an article about one renovation with no name written gets a descriptive record),
 every sentence fills the slots of the project it speaks of: the one it mentions, the one
 its paragraph goes on about, or the article's only project.
 """
+
 from __future__ import annotations
 
 import regex
@@ -40,7 +41,7 @@ class RelationExtractor:
 
     def __call__(self, text: str, entities: list[dict], quantities: list[dict]):
         relations: list[dict] = []
-        gone: set[tuple[int, int]] = set()   # amounts taken out of records again (said twice)
+        gone: set[tuple[int, int]] = set()  # amounts taken out of records again (said twice)
         records: dict[str, Record] = {}
         all_ents, all_qs = Located(entities), Located(quantities)
         for art in articles(text):
@@ -49,23 +50,29 @@ class RelationExtractor:
         for rec in records.values():
             self.facts.drop_repeats(text, rec, value, gone)
         if gone:
-            relations = [r for r in relations if not (r["label"] in ("OUTCOME", "INVESTMENT") and tuple(r["tail"]) in gone)]
+            relations = [
+                r for r in relations if not (r["label"] in ("OUTCOME", "INVESTMENT") and tuple(r["tail"]) in gone)
+            ]
         return relations, [r.to_plain() for r in records.values() if r.mentions and self._described(r)]
 
     @staticmethod
     def _described(rec: Record) -> bool:
         """A record stands for a project the text describes with at least one fact: an
         estate met in passing, with nothing said of it but its name, makes none."""
-        return rec.kind == "project" or len(rec.places) > 1 or any(
-            (rec.investors, rec.investments, rec.models, rec.periods, rec.outcomes))
+        return (
+            rec.kind == "project"
+            or len(rec.places) > 1
+            or any((rec.investors, rec.investments, rec.models, rec.periods, rec.outcomes))
+        )
 
     def _read(self, text: str, art: Span, ents) -> list[tuple[Span, Span, list[Mention]]]:
         """Every sentence of the article with the project mentions it holds."""
-        body = text[art.start:art.end]
+        body = text[art.start : art.end]
         themed = len(self.t.trigger_re["RENOVATION"].findall(body)) >= 3
         paras = [Span(p.start + art.start, p.end + art.start) for p in paragraphs(body)]
-        known = {m.key for para in paras for sent in sentences(text, para)
-                 for m in self.mentions.find(text, sent, ents)}
+        known = {
+            m.key for para in paras for sent in sentences(text, para) for m in self.mentions.find(text, sent, ents)
+        }
         out = []
         for para in paras:
             para_themed = themed or self.t.trigger_re["RENOVATION"].search(text, para.start, para.end) is not None
@@ -76,8 +83,8 @@ class RelationExtractor:
     def _article(self, text, art, ents, qs, relations, records, gone) -> None:
         read = self._read(text, art, ents)
         named = any(m.kind == "project" for _, _, ms in read for m in ms)
-        mine: list[str] = []           # this article's record keys, in order
-        covered: list[Mention] = []    # estates a project covers, before that project is named
+        mine: list[str] = []  # this article's record keys, in order
+        covered: list[Mention] = []  # estates a project covers, before that project is named
         plan: list[tuple[Span, list[Mention] | None, bool]] = []
         alias_of: dict[str, str] = {}
         last: Record | None = None
@@ -85,16 +92,22 @@ class RelationExtractor:
         for para, sent, mentions in read:
             if para is not para_at:  # a paragraph goes on about the last project when it opens with an anaphor
                 para_at = para
-                carried = last is not None and any(self.t.trigger_re[rel].match(text, para.start, para.end)
-                                                   for rel in ("ANAPHOR", "OPENER"))
+                carried = last is not None and any(
+                    self.t.trigger_re[rel].match(text, para.start, para.end) for rel in ("ANAPHOR", "OPENER")
+                )
             owners, estates = [], []
             project_here = any(m.kind == "project" for m in mentions) or (
-                named and last is not None and self.attribution.goes_on(text, sent))
+                named and last is not None and self.attribution.goes_on(text, sent)
+            )
             for m in mentions:
                 if m.kind == "place":
                     self._place_of_project(m, records, mine, alias_of)
-                if m.kind == "place" and m.key not in records and not m.heads and (
-                        m.listed or (named and project_here)):
+                if (
+                    m.kind == "place"
+                    and m.key not in records
+                    and not m.heads
+                    and (m.listed or (named and project_here))
+                ):
                     estates.append(m)
                     continue
                 self._resolve(text, para, m, last, records, mine, alias_of)
@@ -145,8 +158,11 @@ class RelationExtractor:
     def _resolve(self, text, para, m: Mention, last, records, mine, alias_of) -> None:
         """The record a mention belongs to: a new name given to the last project (称之为“…”),
         a name already met, or a variant of one (same_project)."""
-        if last is not None and _ALIAS_INTRO.search(text[max(para.start, m.start - 8):m.start]) \
-                and m.key not in records:
+        if (
+            last is not None
+            and _ALIAS_INTRO.search(text[max(para.start, m.start - 8) : m.start])
+            and m.key not in records
+        ):
             alias_of[m.key] = last.key  # 称之为“阳光电梯”, 住房租赁项目“建融家园”: a new name
         if m.kind == "project" and m.key not in alias_of and m.key not in records:
             for key, rec in records.items():  # one record per project in the whole document
@@ -168,9 +184,12 @@ class RelationExtractor:
         for key in mine:
             name = records[key].name
             stems = [estate_stem(p) for p in records[key].places]
-            if m.key in name or any(len(p) >= 3 and place_key(p) in name for p, _ in m.places) \
-                    or any(len(st) >= 3 and p.startswith(st) for st in stems for p, _ in m.places) \
-                    or any(len(p) >= 5 and p[:4] in name for p, _ in m.places):
+            if (
+                m.key in name
+                or any(len(p) >= 3 and place_key(p) in name for p, _ in m.places)
+                or any(len(st) >= 3 and p.startswith(st) for st in stems for p, _ in m.places)
+                or any(len(p) >= 5 and p[:4] in name for p, _ in m.places)
+            ):
                 alias_of[m.key] = m.key = key  # 松风苑东区 of 松风苑片区改造项目: a part of it
                 return
 
@@ -181,8 +200,9 @@ class RelationExtractor:
         rec = records.get(m.key)
         if rec is None:
             rec = records[m.key] = Record(m.key, m.name, kind=m.kind)
-        elif (rec.kind == "place" and m.kind == "project") or \
-                (rec.kind == m.kind == "project" and rec.name in m.name and len(m.name) > len(rec.name)):
+        elif (rec.kind == "place" and m.kind == "project") or (
+            rec.kind == m.kind == "project" and rec.name in m.name and len(m.name) > len(rec.name)
+        ):
             rec.aliases.insert(0, rec.name)  # the written name beats the estate's; the full form a part
             rec.name, rec.kind = m.name, m.kind
         for alias in m.aliases + ([m.name] if m.name != rec.name else []):

@@ -118,7 +118,7 @@ class MentionFinder:
             aliases = [text[h["start"]:h["end"]] for h in heads[:-1]]
             name = surface if e["label"] == "PROJECT" else "".join(n for n, _ in places)
             more_keys = [project_key(a, [n for n, _ in place_spans(text, h)])
-                         for a, h in zip(aliases, heads) if h["label"] == "PROJECT"]
+                         for a, h in zip(aliases, heads, strict=False) if h["label"] == "PROJECT"]
             kind = "project" if any(h["label"] == "PROJECT" for h in heads) else "place"
             heads_project = kind == "place" and self.heads_project(text, e)
             out.append(Mention(e["start"], e["end"], key, name, places, [(h["start"], h["end"]) for h in heads[:-1]],

@@ -3,6 +3,7 @@
 Nothing is ever linked across articles (a newspaper page holds several: headlines, 本报讯
 and bylines start a new one); slots are filled sentence by sentence.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -49,7 +50,7 @@ def paragraphs(text: str) -> list[Span]:
 
 def is_headline(text: str, p: Span) -> bool:
     """A short line with no sentence punctuation (a title, a kicker, a byline)."""
-    line = text[p.start:p.end]
+    line = text[p.start : p.end]
     return len(line) <= _HEADLINE_MAX and not regex.search(r"[。，,；;！？]", line)
 
 
@@ -59,7 +60,7 @@ def articles(text: str) -> list[Span]:
     short line inside an article (【东片区】, a kicker) is a subhead, no new article."""
     paras = paragraphs(text)
     heads = [is_headline(text, p) for p in paras]
-    dated = [_DATELINE.search(text[p.start:p.end]) is not None for p in paras]
+    dated = [_DATELINE.search(text[p.start : p.end]) is not None for p in paras]
     cuts, i = [], 0
     while i < len(paras):
         j = i
@@ -83,8 +84,10 @@ def articles(text: str) -> list[Span]:
 
 def sections_of(text: str, art: Span) -> list[Span]:
     """The sections of an article: each subhead (a headline line) opens one."""
-    paras = [Span(p.start + art.start, p.end + art.start) for p in paragraphs(text[art.start:art.end])]
-    cuts = [p.start for i, p in enumerate(paras) if is_headline(text, p) and (i == 0 or not is_headline(text, paras[i - 1]))]
+    paras = [Span(p.start + art.start, p.end + art.start) for p in paragraphs(text[art.start : art.end])]
+    cuts = [
+        p.start for i, p in enumerate(paras) if is_headline(text, p) and (i == 0 or not is_headline(text, paras[i - 1]))
+    ]
     if not cuts or cuts[0] != art.start:
         cuts.insert(0, art.start)
     bounds = cuts + [art.end]
@@ -94,9 +97,9 @@ def sections_of(text: str, art: Span) -> list[Span]:
 def sentences(text: str, span: Span) -> list[Span]:
     out, pos = [], span.start
     for m in _SENTENCE_END.finditer(text, span.start, span.end):
-        if text[pos:m.end()].strip():
+        if text[pos : m.end()].strip():
             out.append(Span(pos, m.end()))
         pos = m.end()
-    if pos < span.end and text[pos:span.end].strip():
+    if pos < span.end and text[pos : span.end].strip():
         out.append(Span(pos, span.end))
     return out
