@@ -121,3 +121,21 @@ def test_any_byte_names_are_walked_and_counted(tmp_path_factory, raw_names):
     assert len(w.files) + sum(w.skipped.values()) == made
     for p in w.files:
         display_name(p).encode("utf-8")  # always storable
+
+
+def test_a_failing_file_whose_name_is_not_utf8_is_stored_and_the_run_goes_on(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    bad = os.fsdecode(b"\xb8\xc4.txt")
+    try:
+        (src / bad).write_bytes(b"\xff\xfe\x00\xd8" * 10 + b"\x80\x81\xfe")  # no text we read
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("file system refuses byte names")
+    (src / "ok.txt").write_text(TEXT, encoding="utf-8")
+    store = tmp_path / "out.sqlite"
+    assert main(["extract", str(src), "-o", str(store), "--quiet"]) == 3  # partial, not a crash
+    import sqlite3
+
+    rows = sqlite3.connect(store).execute("select status, error from documents order by id").fetchall()
+    assert sorted(r[0] for r in rows) == ["failed", "ok"]
+    assert any(r[1] and "\\xb8" in r[1] or (r[1] and "\\udcb8" in r[1]) for r in rows)

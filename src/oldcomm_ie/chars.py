@@ -25,3 +25,9 @@ def is_cjk(ch: str) -> bool:
 def is_cjk_punct(ch: str) -> bool:
     """CJK and full-width punctuation, quotes and dashes."""
     return "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef" or ch in "“”‘’—…·"
+
+
+def safe_text(text: str) -> str:
+    """Any str as text that SQLite, JSON files and terminals take: lone surrogates (say, an
+    error message quoting a file name that is no UTF-8) become backslash escapes."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")

@@ -17,6 +17,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+from .chars import safe_text
 from .store import Source, path_text, sha256_of
 
 MAX_DEATHS_IN_A_ROW = 3
@@ -143,6 +144,7 @@ class Run:
 
     def fail(self, source: Source, error: str) -> None:
         """Record a failure in the store and the error log, and print it once."""
+        error = safe_text(error)
         self.counts["failed"] += 1
         if source.digest is not None:
             self.failed_now.add(source.digest)

@@ -19,6 +19,7 @@ import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..chars import safe_text
 from .rows import as_extraction, exact, number, project_records
 
 SCHEMA_VERSION = 2
@@ -178,6 +179,7 @@ class SQLiteStore:
             self._path(source, None)
 
     def add_failure(self, source, error: str) -> None:
+        error = safe_text(error)
         with self.transaction():
             if source.digest is None:  # not even read: the path carries the error
                 self._path(source, error)
