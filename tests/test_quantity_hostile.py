@@ -75,14 +75,18 @@ def test_range_partner_is_capped():
     assert all(q.value_max is None for q in find_quantities(text))
 
 
-HOSTILE = {
-    "range_wan": lambda n: "1到1" + "万" * (n - 3),
-    "range_zhao": lambda n: "1到一" + "兆" * (n - 3),
-    "urls": lambda n: "www.a1 " * (n // 7),
-    "wan_qian": lambda n: "1万2千" * (n // 4),
-    "investment": lambda n: "白象社区改造投资3万元，" * (n // 12),
-    "overlap": lambda n: "3万美元5万" * (n // 6),
-}
+def _families():
+    """The families of benchmarks/hostile_quantities.py (one definition for both)."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from hostile_quantities import FAMILIES
+
+    return FAMILIES
+
+
+HOSTILE = _families()
 
 
 @pytest.mark.slow
