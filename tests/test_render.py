@@ -21,6 +21,7 @@ def test_notebook_block_has_the_project_table():
     block = result._repr_html_()
     assert isinstance(block, str) and "<table>" in block
     assert "云栖苑小区改造项目" in block
+    assert result.text == TEXT and "money 260000000 元" in block  # the marked text, from extract's own text
 
 
 def test_everything_from_the_text_is_escaped():

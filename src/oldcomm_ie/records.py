@@ -315,12 +315,14 @@ def entity_from_doc(layout: Layout, e: dict) -> Entity:
 def from_doc(doc: Doc, doc_id: str | None = None) -> Extraction:
     """Build the Extraction from what the pipeline left on the Doc."""
     layout = doc_layout(doc)
-    quantities = [quantity_from_doc(layout, q) for q in (doc._.quantities or ())]
+    plain = doc._.quantities or ()
+    quantities = [quantity_from_doc(layout, q) for q in plain]
     entities = [entity_from_doc(layout, e) for e in (_get(doc, "entities") or ())]
-    by_clean = {(q["start"], q["end"]): quantity_from_doc(layout, q) for q in (doc._.quantities or ())}
+    by_clean = {(q["start"], q["end"]): built for q, built in zip(plain, quantities, strict=True)}
     projects = [project_from_doc(layout, p, by_clean) for p in (_get(doc, "projects") or ())]
     relations = [relation_from_doc(layout, r) for r in (_get(doc, "relations") or ())]
-    return Extraction(doc_id, quantities, entities, projects, relations)
+    text = layout.raw if isinstance(layout.raw, str) else None  # the string the offsets point into
+    return Extraction(doc_id, quantities, entities, projects, relations, text=text)
 
 
 def _get(doc: Doc, name: str):
