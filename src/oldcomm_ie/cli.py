@@ -9,14 +9,13 @@ import argparse
 import sqlite3
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 from .chars import DEFAULT_MAX_CHARS
 
 # The reading side (encodings, file kinds, folder walking) lives in readers; these names
 # stay importable from here for existing callers.
-from .readers import DecodeError, decode, iter_files, read_document, read_text, walk  # noqa: F401
+from .readers import DecodeError, Walk, decode, iter_files, read_document, read_text, walk  # noqa: F401
 
 EXIT_OK, EXIT_STOPPED, EXIT_PARTIAL, EXIT_INTERRUPTED = 0, 1, 3, 130  # 2: usage errors (argparse)
 
@@ -71,11 +70,11 @@ def cmd_extract(args: argparse.Namespace, parser: argparse.ArgumentParser | None
 
     parser = parser or build_parser()
     _check_segmenter(args, parser)
-    skipped: Counter = Counter()
+    skipped = Walk()  # what every path argument left out, for the summary
 
     def walked(paths: list[str]):
         w = walk(paths, follow_links=args.follow_links)
-        skipped.update(w.skipped)
+        skipped.skipped.update(w.skipped)
         return w.files
 
     files = sources(args.paths, walked)  # before the output exists, so it is never an input
@@ -114,8 +113,8 @@ def cmd_extract(args: argparse.Namespace, parser: argparse.ArgumentParser | None
           f"{c['quantities']} quantities, {c['entities']} entities, {c['projects']} projects, "
           f"{c['chars'] / seconds if seconds else 0:,.0f} chars/s"
           + (f", {c['low_confidence']} low-confidence decodes" if c["low_confidence"] else ""), file=sys.stderr)
-    if skipped:
-        print("skipped: " + ", ".join(f"{n} {reason}" for reason, n in skipped.most_common()), file=sys.stderr)
+    if skipped.skipped:
+        print(f"skipped: {skipped.summary()}", file=sys.stderr)
     if status is not None:
         return status
     if not c["failed"]:

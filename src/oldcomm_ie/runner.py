@@ -18,7 +18,8 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from .chars import safe_text
-from .store import Source, path_text, sha256_of
+from .readers import display_name
+from .store import Source, sha256_of
 
 MAX_DEATHS_IN_A_ROW = 3
 DIED = "worker process died (killed, or out of memory?) while extracting this document alone"
@@ -43,7 +44,7 @@ def sources(paths: list[str], iter_files) -> list[tuple[Path, Source]]:
                 doc_id = f.relative_to(root).as_posix() if root.is_dir() else f.name
             except ValueError:
                 doc_id = f.name
-            out.append((f, Source(path_text(f.resolve()), path_text(doc_id or f.name))))
+            out.append((f, Source(display_name(f.resolve()), display_name(doc_id or f.name))))
     return out
 
 

@@ -134,16 +134,22 @@ class GapReader:
         return self._width  # type: ignore[return-value]
 
 
+def _run_across(left: str, right: str, chars) -> tuple[int, int]:
+    """Where a run of `chars` around the gap begins in `left` and ends in `right`."""
+    i = len(left)
+    while i > 0 and left[i - 1] in chars:
+        i -= 1
+    j = 0
+    while j < len(right) and right[j] in chars:
+        j += 1
+    return i, j
+
+
 def _split_numeral(left: str, right: str, line_break: bool = False) -> bool:
     """Digits on both sides of a gap that read as one numeral in Chinese prose: the
     numeral starts after Chinese text (or the text's start) and ends before Chinese text,
     so lists ("1 2 3", "10 20") and Latin text stay apart."""
-    i = len(left)
-    while i > 0 and left[i - 1] in _NUMERAL_CHARS:
-        i -= 1
-    j = 0
-    while j < len(right) and right[j] in _NUMERAL_CHARS:
-        j += 1
+    i, j = _run_across(left, right, _NUMERAL_CHARS)
     head, tail = left[i:], right[:j]
     if not head or not tail or not (head[-1] in _DIGITS or tail[0] in _DIGITS):
         return False
@@ -162,12 +168,7 @@ def _split_acronym(left: str, right: str) -> bool:
     """Capitals on both sides of a gap that read as one acronym in Chinese prose
     ("EP\nC模式", "P PP项目"): Chinese (or an end of the text) on both sides, three to
     twelve letters together, so "A B" and Latin text stay apart."""
-    i = len(left)
-    while i > 0 and left[i - 1] in _CAPITALS:
-        i -= 1
-    j = 0
-    while j < len(right) and right[j] in _CAPITALS:
-        j += 1
+    i, j = _run_across(left, right, _CAPITALS)
     if not i < len(left) or not j or not 3 <= len(left) - i + j <= 12:
         return False
     pre = left[i - 1] if i else ""

@@ -5,7 +5,6 @@ Excel.  Every store takes the same calls: `done(digest)`, `seen(source)`,
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,12 +33,6 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def path_text(path: str | os.PathLike) -> str:
-    """A path as storable text: bytes that are no UTF-8 (a file name from another system)
-    become backslash escapes instead of lone surrogates that SQLite and JSON refuse."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
-
-
 def kind_of(path: str | Path):
     """The store class for an output path; ValueError for an extension we do not write."""
     suffix = Path(path).suffix.lower()
@@ -56,5 +49,5 @@ def open_store(path: str | Path):
 
 
 __all__ = ["CSVStore", "ExcelStore", "JSONLStore", "MissingExtra", "ParquetStore", "SCHEMA_VERSION", "SQLiteStore",
-           "Source", "StoreError", "investment_total", "kind_of", "open_store", "path_text", "project_key",
+           "Source", "StoreError", "investment_total", "kind_of", "open_store", "project_key",
            "project_records", "require_extra", "sha256_of", "wide_rows"]
