@@ -1,5 +1,6 @@
 """Character normalization in the layout stage: lookalikes, unit symbols, invisible and
 control characters, surrogates, traditional characters; all through the offset map."""
+import re
 from decimal import Decimal
 
 import pytest
@@ -8,7 +9,7 @@ from hypothesis import strategies as st
 
 import oldcomm_ie
 from oldcomm_ie.layout import clean_layout
-from oldcomm_ie.layout.normalize import EXPANSIONS
+from oldcomm_ie.layout.normalize import _LAYOUT_CODES, EXPANSIONS, STARTS
 
 FOLDING = [
     # raw, clean
@@ -228,3 +229,22 @@ def test_without_opencc_traditional_text_is_read_as_it_is(monkeypatch):
         monkeypatch.undo()
         script._converter.cache_clear()
     assert script.simplify("舊區改造項目") == "旧区改造项目"
+
+
+def test_the_quick_start_class_admits_every_layout_and_unit_symbol_character():
+    """The scan's first test must let through every character a gap or an expansion can
+    begin with, or the cleaner would silently keep it (astral format characters included)."""
+    starts = re.compile(STARTS)
+    missed = [hex(c) for c in sorted(_LAYOUT_CODES | {ord(s) for s in EXPANSIONS}) if not starts.fullmatch(chr(c))]
+    assert missed == []
+    assert starts.fullmatch("\U000e0041") and starts.fullmatch("\u200b")
+    assert not any(starts.fullmatch(ch) for ch in "重庆1亿元，。a")
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("老旧\U000e0041小区", "老旧小区"),      # a tag character (plane 14) is dropped
+    ("𠀀小区", "𠀀小区"),                    # an astral ideograph passes the quick test and stays
+    ("面积\u200b5\u2060万㎡", "面积5万平方米"),
+])
+def test_astral_and_invisible_characters_after_the_quick_test(raw, clean):
+    assert clean_layout(raw).clean == clean

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 
 from .joins import GapReader
-from .normalize import ESCAPE_RE, EXPANSION_CLASS, EXPANSIONS, GAP, fold_text
+from .normalize import ESCAPE_RE, EXPANSION_CLASS, EXPANSIONS, GAP, STARTS, fold_text
 from .offsets import Layout, LayoutBuilder
 from .script import simplify
 
-_SCAN = re.compile(f"(?P<gap>{GAP})|{EXPANSION_CLASS}")
+_SCAN = re.compile(f"(?={STARTS})(?:(?P<gap>{GAP})|{EXPANSION_CLASS})")
 _ESCAPE_START = ("\x1b", "\x9b")
 _HAN, _HAN_END = "\u4e00", "\u9fff"
 

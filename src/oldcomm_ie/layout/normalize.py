@@ -94,5 +94,12 @@ _ESCAPE = (r"(?:\x1b\[|\x9b)[\x30-\x3f]*+[\x20-\x2f]*+[\x40-\x7e]"
 ESCAPE_RE = re.compile(_ESCAPE)
 # One maximal stretch of layout: whitespace, invisible characters and escape sequences.
 # Atomic and possessive, so each raw character is looked at a bounded number of times.
-GAP = rf"(?>{_ESCAPE}|{char_class(_invisible() | {ord(c) for c in SPACE_CHARS})})++"
+_LAYOUT_CODES = _invisible() | {ord(c) for c in SPACE_CHARS}
+GAP = rf"(?>{_ESCAPE}|{char_class(_LAYOUT_CODES)})++"
 EXPANSION_CLASS = char_class(map(ord, EXPANSIONS))
+# The characters a gap or an expansion can begin with, as a quick first test: the BMP
+# ones exactly (re tests a class of BMP code points with a bitmap) and every astral
+# character (a class of scattered astral ranges is tested range by range, which made the
+# scan several times slower on every character of every text).
+_BMP_STARTS = {c for c in _LAYOUT_CODES | set(map(ord, EXPANSIONS)) if c < 0x10000}
+STARTS = char_class(_BMP_STARTS)[:-1] + "\\U00010000-\\U0010ffff]"
