@@ -65,7 +65,11 @@ class Layout:
             if inner.strip(_GAPS):
                 start += len(inner) - len(inner.lstrip(_GAPS))
                 end -= len(inner) - len(inner.rstrip(_GAPS))
-        return self.raw_index(start), self.raw_index(end - 1) + 1
+        starts, raws = self._starts, self._raws
+        k = bisect.bisect_right(starts, start) - 1
+        last = end - 1
+        j = bisect.bisect_right(starts, last, k) - 1  # the end's run is at or after the start's
+        return raws[k] + (start - starts[k]), raws[j] + (last - starts[j]) + 1
 
     def surface(self, start: int, end: int) -> str:
         """The contract's `text`: the clean reading of a span (normal characters, no
