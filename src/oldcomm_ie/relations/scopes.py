@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
 _SENTENCE_END = regex.compile(r"[。！？!?；;]+[”’」]?|\n")
 _DATELINE = regex.compile(r"本报讯|^\s*[□■●◆]?\s*(?:本报)?记者|^[（(]?记者")
 _HEADLINE_MAX = 32
+_SENTENCE_MARK = regex.compile(r"[。，,；;！？]")
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     start: int
     end: int
 
@@ -33,9 +33,11 @@ class Located(list):
     def within(self, span) -> Located:
         lo = bisect.bisect_left(self.starts, span.start)
         hi = bisect.bisect_left(self.starts, span.end)
+        end = span.end
+        kept = [x for x in self[lo:hi] if x["end"] <= end]
         out = Located.__new__(Located)
-        list.__init__(out, (x for x in self[lo:hi] if x["end"] <= span.end))
-        out.starts = [x["start"] for x in out]
+        list.__init__(out, kept)
+        out.starts = self.starts[lo:hi] if len(kept) == hi - lo else [x["start"] for x in kept]
         return out
 
 
@@ -51,7 +53,7 @@ def paragraphs(text: str) -> list[Span]:
 def is_headline(text: str, p: Span) -> bool:
     """A short line with no sentence punctuation (a title, a kicker, a byline)."""
     line = text[p.start : p.end]
-    return len(line) <= _HEADLINE_MAX and not regex.search(r"[。，,；;！？]", line)
+    return len(line) <= _HEADLINE_MAX and not _SENTENCE_MARK.search(line)
 
 
 def articles(text: str) -> list[Span]:

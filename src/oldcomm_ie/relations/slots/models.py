@@ -15,6 +15,7 @@ _ACRONYM = regex.compile(r"(?<![A-Za-z+])(?>[A-Z]{2,5}s?)(?:\+(?>[A-Z]{1,5}s?))*
 _MODEL_AFTER = regex.compile(r"^[^，。]{0,14}?(?:模式|方式|机制|运作|合作)")
 _QUOTED_NAME_MODEL = regex.compile(r"[“\"]([^”\"]{2,10}模式)[”\"]")
 _QUOTED_MODEL = regex.compile(r"[“\"]([^”\"]{2,30})[”\"](?:的)?(?:[^，。]{0,6})?(?:模式|机制|方式)")
+_LIST_MARK = regex.compile("[、，,]")
 
 
 def fill_models(t: Tables, sentence: str, sent: Span, records, relations, owner) -> None:
@@ -52,6 +53,6 @@ def fill_models(t: Tables, sentence: str, sent: Span, records, relations, owner)
         add(mm.group(1), start, start + len(mm.group(1)))
     for mm in _QUOTED_MODEL.finditer(sentence):
         start = sent.start + mm.start(1)
-        for part in regex.split("[、，,]", mm.group(1)):
+        for part in _LIST_MARK.split(mm.group(1)):
             if 2 <= len(part) <= 12:
                 add(part, start, start + len(mm.group(1)))
