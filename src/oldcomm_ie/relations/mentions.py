@@ -1,6 +1,8 @@
 """Finding project mentions in a sentence and the keys that merge a project's names."""
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import regex
 
 from .records import Mention
@@ -76,23 +78,40 @@ def renovatable(text: str, e: dict) -> bool:
     return e["label"] == "PLACE" and (e["subtype"] in RENOVATED_SUBTYPES or surface.endswith(RENOVATED_SUFFIXES))
 
 
+class Chain(NamedTuple):
+    """A chain of names in a sentence that can mention a project, read once per sentence."""
+
+    head: dict            # the entity that names it: its last PROJECT, else its last renovatable place
+    first: dict           # the chain's first entity
+    key: str
+    name: str
+    places: list[tuple[str, tuple[int, int]]]
+    heads: list[dict]     # the other names of the chain (aliases), before the head
+    more_keys: list[str]
+    project: bool         # named by a PROJECT entity
+    located: bool         # written after 位于: it locates the mention before it
+    example: bool         # after 以/如: an example of what the sentence speaks of
+
+
+class Names(NamedTuple):
+    """What a sentence can mention: its chains, its entities, whether it speaks of renovation."""
+
+    chains: list[Chain]
+    entities: list[dict]
+    renovation: bool
+
+
 class MentionFinder:
     """Project mentions in a sentence, read from the Doc's entities."""
 
     def __init__(self, tables: Tables) -> None:
         self.t = tables
 
-    def find(self, text: str, sent: Span, ents, known: set[str] = frozenset(),
-             para_start: int = -1, themed: bool = False) -> list[Mention]:
-        """Project mentions in a sentence: PROJECT entities; a housing estate or community
-        when the sentence speaks of renovation, when it is already a project in this
-        article, or when it opens a paragraph of an article about renovation (the subject
-        the paragraph describes); a place after 位于 locates the mention before it.
-        Names written against each other (X区…改造项目|Y片区|Z示范区) are
-        one project, named by the last and most specific."""
-        out = []
-        sentence = text[sent.start:sent.end]
-        renovation = self.t.trigger_re["RENOVATION"].search(sentence) is not None
+    def names(self, text: str, sent: Span, ents) -> Names:
+        """The chains of a sentence that can mention a project, read once: which of them
+        do depends on the article (find)."""
+        chains_out = []
+        renovation = self.t.trigger_re["RENOVATION"].search(text, sent.start, sent.end) is not None
         in_sent = [e for e in ents.within(sent) if e["label"] in ("PLACE", "PROJECT") and not self.slogan(text, e)]
         for chain in chains(text, in_sent):
             places_ok = [e for e in chain if renovatable(text, e)]
@@ -105,25 +124,60 @@ class MentionFinder:
             places = [(text[c["start"]:c["end"]], (c["start"], c["end"])) for c in chain if c["label"] == "PLACE"]
             for p in (c for c in chain if c["label"] == "PROJECT"):
                 places += [x for x in place_spans(text, p) if x[0] not in {n for n, _ in places}]
-            if out and _LOCATED.search(text[max(sent.start, first - 4):first]):
-                out[-1].places.extend(places)  # X位于Y: Y locates X
-                continue
+            project = any(h["label"] == "PROJECT" for h in heads)
             if e["label"] == "PROJECT":
                 key = project_key(surface, [n for n, _ in place_spans(text, e)])
             else:
                 key = place_key(surface)
-                opens = themed and first - para_start <= 4 or _EXAMPLE.search(text[max(sent.start, first - 2):first])
-                if not (renovation or key in known or opens or len(heads) > 1):
-                    continue
-            aliases = [text[h["start"]:h["end"]] for h in heads[:-1]]
             name = surface if e["label"] == "PROJECT" else "".join(n for n, _ in places)
-            more_keys = [project_key(a, [n for n, _ in place_spans(text, h)])
-                         for a, h in zip(aliases, heads, strict=False) if h["label"] == "PROJECT"]
-            kind = "project" if any(h["label"] == "PROJECT" for h in heads) else "place"
+            more_keys = [project_key(text[h["start"]:h["end"]], [n for n, _ in place_spans(text, h)])
+                         for h in heads[:-1] if h["label"] == "PROJECT"]
+            chains_out.append(Chain(
+                e, chain[0], key, name, places, heads[:-1], more_keys, project,
+                _LOCATED.search(text[max(sent.start, first - 4):first]) is not None,
+                _EXAMPLE.search(text[max(sent.start, first - 2):first]) is not None))
+        return Names(chains_out, in_sent, renovation)
+
+    @staticmethod
+    def _mentions(c: Chain, names: Names, known, para_start: int, themed: bool) -> bool:
+        """Does a chain mention a project: a PROJECT entity; a housing estate or community
+        when the sentence speaks of renovation, when it is already a project in this
+        article, or when it opens a paragraph of an article about renovation (the subject
+        the paragraph describes), or names written against each other."""
+        return c.project or names.renovation or c.key in known or (themed and c.first["start"] - para_start <= 4) \
+            or c.example or bool(c.heads)
+
+    def keys(self, names: Names) -> list[str]:
+        """The keys find gives a sentence read on its own (known to no article yet)."""
+        out: list[str] = []
+        for c in names.chains:
+            if out and c.located:
+                continue
+            if self._mentions(c, names, frozenset(), -1, False):
+                out.append(c.key)
+        return out
+
+    def find(self, text: str, sent: Span, names: Names, known: set[str] = frozenset(),
+             para_start: int = -1, themed: bool = False) -> list[Mention]:
+        """Project mentions in a sentence (_mentions says which chains are); a place after
+        位于 locates the mention before it.  Names written against each other
+        (X区…改造项目|Y片区|Z示范区) are one project, named by the last and most specific."""
+        out = []
+        for c in names.chains:
+            if out and c.located:
+                out[-1].places.extend(c.places)  # X位于Y: Y locates X
+                continue
+            if not self._mentions(c, names, known, para_start, themed):
+                continue
+            e = c.head
+            kind = "project" if c.project else "place"
             heads_project = kind == "place" and self.heads_project(text, e)
-            out.append(Mention(e["start"], e["end"], key, name, places, [(h["start"], h["end"]) for h in heads[:-1]],
-                               aliases, more_keys, kind, kind == "place" and not heads_project and (
-                                   listed(text, e, in_sent) or self.covered(text, sent, chain[0])), heads_project))
+            out.append(Mention(e["start"], e["end"], c.key, c.name, list(c.places),
+                               [(h["start"], h["end"]) for h in c.heads],
+                               [text[h["start"]:h["end"]] for h in c.heads], list(c.more_keys), kind,
+                               kind == "place" and not heads_project and (
+                                   listed(text, e, names.entities) or self.covered(text, sent, c.first)),
+                               heads_project))
         return out
 
     def heads_project(self, text: str, e: dict) -> bool:

@@ -56,12 +56,36 @@ def is_headline(text: str, p: Span) -> bool:
     return len(line) <= _HEADLINE_MAX and not _SENTENCE_MARK.search(line)
 
 
-def articles(text: str) -> list[Span]:
+class Page:
+    """A report's paragraphs and which of them are headlines, cut once: articles and
+    sections start at paragraphs, so the paragraphs of either are a slice found by bisect
+    (no scope is split into lines again)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.paragraphs = paragraphs(text)
+        self.starts = [p.start for p in self.paragraphs]
+        self.headline = [is_headline(text, p) for p in self.paragraphs]
+
+    def _range(self, scope: Span) -> tuple[int, int]:
+        return bisect.bisect_left(self.starts, scope.start), bisect.bisect_left(self.starts, scope.end)
+
+    def paragraphs_in(self, scope: Span) -> list[Span]:
+        """The paragraphs of an article or a section."""
+        lo, hi = self._range(scope)
+        return self.paragraphs[lo:hi]
+
+    def headlines_in(self, scope: Span) -> list[bool]:
+        """Which paragraphs of an article or a section are headlines."""
+        lo, hi = self._range(scope)
+        return self.headline[lo:hi]
+
+
+def articles(page: Page) -> list[Span]:
     """Articles on a page: a dateline opens a new one, and so does a run of headline lines
     that is more than a subhead (two lines or more, or a line before a dateline); a single
     short line inside an article (【东片区】, a kicker) is a subhead, no new article."""
-    paras = paragraphs(text)
-    heads = [is_headline(text, p) for p in paras]
+    text, paras, heads = page.text, page.paragraphs, page.headline
     dated = [_DATELINE.search(text[p.start : p.end]) is not None for p in paras]
     cuts, i = [], 0
     while i < len(paras):
@@ -84,12 +108,10 @@ def articles(text: str) -> list[Span]:
     return [Span(a, b) for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
 
 
-def sections_of(text: str, art: Span) -> list[Span]:
+def sections_of(page: Page, art: Span) -> list[Span]:
     """The sections of an article: each subhead (a headline line) opens one."""
-    paras = [Span(p.start + art.start, p.end + art.start) for p in paragraphs(text[art.start : art.end])]
-    cuts = [
-        p.start for i, p in enumerate(paras) if is_headline(text, p) and (i == 0 or not is_headline(text, paras[i - 1]))
-    ]
+    paras, heads = page.paragraphs_in(art), page.headlines_in(art)
+    cuts = [p.start for i, p in enumerate(paras) if heads[i] and (i == 0 or not heads[i - 1])]
     if not cuts or cuts[0] != art.start:
         cuts.insert(0, art.start)
     bounds = cuts + [art.end]
