@@ -84,7 +84,7 @@ class ArticleFacts:
         if not paras or self.t.trigger_re["APPROVAL"].search(text, paras[0].start, paras[0].end) is None:
             return
         for p in paras[1:3]:
-            for e in ents.within(p):
+            for e in ents.among(p):
                 if e["label"] == "ORG" and e["start"] - p.start <= 2 and text[e["end"] : e["end"] + 1] in ":：":
                     if rec.add("investors", text[e["start"] : e["end"]]):
                         relations.append(relation("INVESTOR", rec.mentions[0], (e["start"], e["end"]), p))
@@ -99,7 +99,7 @@ class ArticleFacts:
         text, head = page.text, paras[0]
         return [
             (text[e["start"] : e["end"]], (e["start"], e["end"]))
-            for e in ents.within(head)
+            for e in ents.among(head)
             if e["label"] == "PLACE" and e.get("subtype") in ("province", "city", "district")
         ]
 

@@ -58,7 +58,7 @@ class Attribution:
         if self.t.trigger_re["TOTAL"].search(text, sent.start, sent.end):
             return False
         known = " ".join(rec.places + [rec.name])
-        for e in ents.within(sent):
+        for e in ents.among(sent):
             if e["label"] != "PLACE" or e.get("subtype") not in ("province", "city", "district") \
                     or text[e["start"]:e["end"]] in known:
                 continue
@@ -70,7 +70,7 @@ class Attribution:
     def goes_on(self, text: str, sent: Span) -> bool:
         """Does the sentence open by going on about the last project (项目建设内容为…, 该项目…)?"""
         start = sent.start + len(text[sent.start:sent.end]) - len(text[sent.start:sent.end].lstrip())
-        return any(self.t.trigger_re[rel].match(text, start, sent.end) for rel in ("ANAPHOR", "OPENER"))
+        return self.t.union_re["GOES_ON"].match(text, start, sent.end) is not None
 
     def anaphoric(self, text: str, sent: Span) -> bool:
         return self.t.trigger_re["ANAPHOR"].search(text, sent.start, sent.end) is not None or \

@@ -91,9 +91,7 @@ class RelationExtractor:
         for para, sent, mentions in read:
             if para is not para_at:  # a paragraph goes on about the last project when it opens with an anaphor
                 para_at = para
-                carried = last is not None and any(
-                    self.t.trigger_re[rel].match(text, para.start, para.end) for rel in ("ANAPHOR", "OPENER")
-                )
+                carried = last is not None and self.t.union_re["GOES_ON"].match(text, para.start, para.end) is not None
             owners, estates = [], []
             project_here = any(m.kind == "project" for m in mentions) or (
                 named and last is not None and self.attribution.goes_on(text, sent)

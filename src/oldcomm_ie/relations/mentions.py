@@ -111,8 +111,7 @@ class MentionFinder:
         """The chains of a sentence that can mention a project, read once: which of them
         do depends on the article (find)."""
         chains_out = []
-        renovation = self.t.trigger_re["RENOVATION"].search(text, sent.start, sent.end) is not None
-        in_sent = [e for e in ents.within(sent) if e["label"] in ("PLACE", "PROJECT") and not self.slogan(text, e)]
+        in_sent = [e for e in ents.among(sent) if e["label"] in ("PLACE", "PROJECT") and not self.slogan(text, e)]
         for chain in chains(text, in_sent):
             places_ok = [e for e in chain if renovatable(text, e)]
             heads = [e for e in chain if e["label"] == "PROJECT" or (places_ok and e is places_ok[-1])]
@@ -136,6 +135,7 @@ class MentionFinder:
                 e, chain[0], key, name, places, heads[:-1], more_keys, project,
                 _LOCATED.search(text[max(sent.start, first - 4):first]) is not None,
                 _EXAMPLE.search(text[max(sent.start, first - 2):first]) is not None))
+        renovation = bool(chains_out) and self.t.trigger_re["RENOVATION"].search(text, sent.start, sent.end) is not None
         return Names(chains_out, in_sent, renovation)
 
     @staticmethod

@@ -30,11 +30,19 @@ class Located(list):
         super().__init__(sorted(items, key=lambda x: x["start"]))
         self.starts = [x["start"] for x in self]
 
-    def within(self, span) -> Located:
-        lo = bisect.bisect_left(self.starts, span.start)
-        hi = bisect.bisect_left(self.starts, span.end)
+    def _range(self, span) -> tuple[int, int]:
+        return bisect.bisect_left(self.starts, span.start), bisect.bisect_left(self.starts, span.end)
+
+    def among(self, span) -> list:
+        """The items inside a span, as a plain list (a sentence's items, only read)."""
+        lo, hi = self._range(span)
         end = span.end
-        kept = [x for x in self[lo:hi] if x["end"] <= end]
+        return [x for x in self[lo:hi] if x["end"] <= end]
+
+    def within(self, span) -> Located:
+        """The items inside a span, sliced again by span later (an article's items)."""
+        lo, hi = self._range(span)
+        kept = self.among(span)
         out = Located.__new__(Located)
         list.__init__(out, kept)
         out.starts = self.starts[lo:hi] if len(kept) == hi - lo else [x["start"] for x in kept]

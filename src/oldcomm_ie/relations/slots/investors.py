@@ -14,12 +14,12 @@ _CLAUSE_END = regex.compile(r"[，,。；;]")
 _BROUGHT_IN = regex.compile(r"(?:引入|引进|由)[^，。]*$")
 
 
-def fill_investors(t: Tables, text: str, sent: Span, ents, records, relations, owner) -> None:
+def fill_investors(t: Tables, text: str, sent: Span, in_sent: list[dict], records, relations, owner) -> None:
     """An organization followed by an investing verb in its clause (or introduced by
     引入/由); a government body only where it pays (区政府共同出资…); the owner or tenderer
-    (招标人, 建设单位); in a loan, the bank and the borrower; never a contractor."""
+    (招标人, 建设单位); in a loan, the bank and the borrower; never a contractor (in_sent:
+    the sentence's entities)."""
     sentence = text[sent.start:sent.end]
-    in_sent = ents.within(sent)
     lending = t.trigger_re["LOAN"].search(sentence) is not None
     for e in in_sent:
         if e["label"] != "ORG":
