@@ -66,12 +66,15 @@ class RelationExtractor:
         keys the article's sentences give on their own."""
         text = page.text
         themed = len(self.t.trigger_re["RENOVATION"].findall(text, art.start, art.end)) >= 3
-        read = [(para, sent, self.mentions.names(text, sent, ents))
-                for para in page.paragraphs_in(art) for sent in sentences(text, para)]
-        known = {key for _, _, names in read for key in self.mentions.keys(names)}
+        scopes = [(para, sent) for para in page.paragraphs_in(art) for sent in sentences(text, para)]
+        read = self.mentions.names_of(text, [sent for _, sent in scopes], ents)
+        known = {key for names in read if names.chains for key in self.mentions.keys(names)}
         out = []
         para_at, para_themed = None, False
-        for para, sent, names in read:
+        for (para, sent), names in zip(scopes, read, strict=True):
+            if not names.chains:
+                out.append((para, sent, []))
+                continue
             if para is not para_at:
                 para_at = para
                 para_themed = themed or self.t.trigger_re["RENOVATION"].search(text, para.start, para.end) is not None

@@ -101,17 +101,36 @@ class Names(NamedTuple):
     renovation: bool
 
 
+_NO_NAMES = Names([], [], False)
+
+
 class MentionFinder:
     """Project mentions in a sentence, read from the Doc's entities."""
 
     def __init__(self, tables: Tables) -> None:
         self.t = tables
 
-    def names(self, text: str, sent: Span, ents) -> Names:
-        """The chains of a sentence that can mention a project, read once: which of them
-        do depends on the article (find)."""
+    def names_of(self, text: str, sents: list[Span], ents: list[dict]) -> list[Names]:
+        """The names of each sentence of an article (ents: its entities, sorted), its
+        places and projects dealt out to the sentences in one pass."""
+        cands = [e for e in ents if e["label"] in ("PLACE", "PROJECT") and not self.slogan(text, e)]
+        out, i, n = [], 0, len(cands)
+        for sent in sents:
+            while i < n and cands[i]["start"] < sent.start:
+                i += 1
+            j = i
+            while j < n and cands[j]["start"] < sent.end:
+                j += 1
+            in_sent = [e for e in cands[i:j] if e["end"] <= sent.end]
+            i = j
+            out.append(self.names(text, sent, in_sent) if in_sent else _NO_NAMES)
+        return out
+
+    def names(self, text: str, sent: Span, in_sent: list[dict]) -> Names:
+        """The chains of a sentence (in_sent: its places and projects, slogans left out)
+        that can mention a project, read once: which of them do depends on the article
+        (find)."""
         chains_out = []
-        in_sent = [e for e in ents.among(sent) if e["label"] in ("PLACE", "PROJECT") and not self.slogan(text, e)]
         for chain in chains(text, in_sent):
             places_ok = [e for e in chain if renovatable(text, e)]
             heads = [e for e in chain if e["label"] == "PROJECT" or (places_ok and e is places_ok[-1])]

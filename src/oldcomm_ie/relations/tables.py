@@ -2,6 +2,7 @@
 rows a user adds to them (add_patterns)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -96,11 +97,12 @@ class Tables:
         return Tables(self.names, self.patterns + [check_pattern(p) for p in patterns])
 
 
-def _alternation(words) -> regex.Pattern:
+def _alternation(words) -> re.Pattern:
     """One pattern for a word list, longest first (so 估算总投资 wins over 投资); an empty
-    list matches nothing."""
+    list matches nothing.  Plain words need none of the regex module's features, and the
+    standard engine scans an alternation of them several times faster."""
     words = sorted(set(words), key=len, reverse=True)
-    return regex.compile("|".join(map(regex.escape, words)) if words else r"(?!)")
+    return re.compile("|".join(map(re.escape, words)) if words else r"(?!)")
 
 
 @lru_cache(maxsize=8)
