@@ -96,9 +96,9 @@ class RelationExtractor:
                 para_at = para
                 carried = last is not None and self.t.union_re["GOES_ON"].match(text, para.start, para.end) is not None
             owners, estates = [], []
-            project_here = any(m.kind == "project" for m in mentions) or (
+            project_here = bool(mentions) and (any(m.kind == "project" for m in mentions) or (
                 named and last is not None and self.attribution.goes_on(text, sent)
-            )
+            ))
             for m in mentions:
                 if m.kind == "place":
                     self._place_of_project(m, records, mine, alias_of)

@@ -12,8 +12,8 @@ from .tables import Tables
 RENOVATED_SUBTYPES = {"community", "compound"}
 RENOVATED_SUFFIXES = ("风貌区", "老街区", "商务区", "历史文化街区", "片区")
 SPECIFIC_PLACE_ENDINGS = ("社区", "小区", "村", "苑", "片区", "风貌区", "老街区", "商务区", "示范区", "花园", "家园")
-_LOCATED = regex.compile(r"(?:位于|地处|坐落于|坐落在)$")
-_EXAMPLE = regex.compile(r"以$|如$")
+_LOCATED = ("位于", "地处", "坐落于", "坐落在")   # words a place is written after when it locates
+_EXAMPLE = ("以", "如")
 _YEAR = regex.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年度?")
 _LIST_GAP = regex.compile(r"[、，,和及与]|以及")
 _PAIR = regex.compile(r"[、，,；;\s]")
@@ -152,8 +152,8 @@ class MentionFinder:
                          for h in heads[:-1] if h["label"] == "PROJECT"]
             chains_out.append(Chain(
                 e, chain[0], key, name, places, heads[:-1], more_keys, project,
-                _LOCATED.search(text[max(sent.start, first - 4):first]) is not None,
-                _EXAMPLE.search(text[max(sent.start, first - 2):first]) is not None))
+                text.endswith(_LOCATED, max(sent.start, first - 4), first),
+                text.endswith(_EXAMPLE, max(sent.start, first - 2), first)))
         renovation = bool(chains_out) and self.t.trigger_re["RENOVATION"].search(text, sent.start, sent.end) is not None
         return Names(chains_out, in_sent, renovation)
 
