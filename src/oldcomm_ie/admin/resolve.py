@@ -216,10 +216,16 @@ class Resolver:
         for counter, rule in context.scopes(m):
             if not counter:
                 continue
-            scored = sorted(((self._score(c, counter), c) for c in m.cands), reverse=True)
-            best = scored[0][0]
-            if best > (0, 0) and (len(scored) == 1 or scored[1][0] < best):
-                m.row, m.rule = scored[0][1], rule
+            first = second = None   # the two best (score, candidate), in one pass (no sort)
+            for c in m.cands:
+                key = (self._score(c, counter), c)
+                if first is None or key > first:
+                    first, second = key, first
+                elif second is None or key > second:
+                    second = key
+            best = first[0]
+            if best > (0, 0) and (second is None or second[0] < best):
+                m.row, m.rule = first[1], rule
                 return True
         return False
 
