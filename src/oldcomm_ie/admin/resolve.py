@@ -58,6 +58,8 @@ class Mention:
     weight: int = 1
     row: int | None = None
     rule: str = ""
+    sentence: int = 0                  # its sentence and paragraph numbers (Scopes), set by resolve
+    paragraph: int = 0
 
     @property
     def evidence(self) -> bool:
@@ -81,6 +83,37 @@ class Scopes:
     def headline(self, pos: int) -> bool:
         """The first line of a text of several lines: a title or dateline."""
         return bool(self.paragraph_ends) and pos < self.paragraph_ends[0]
+
+
+class Context:
+    """Weighted counts of the divisions (and their ancestors) resolved so far, per
+    sentence, per paragraph and for the document; a decided mention is counted once, when
+    the counts are next brought up to date (a round reads the counts of its start)."""
+
+    def __init__(self, div: Divisions, mentions: list[Mention]):
+        self.div = div
+        self.pending = list(mentions)
+        self.sentences: dict[int, Counter] = {}
+        self.paragraphs: dict[int, Counter] = {}
+        self.document: Counter = Counter()
+
+    def update(self) -> None:
+        still = []
+        for m in self.pending:
+            if not m.evidence:
+                still.append(m)
+                continue
+            path = self.div.path(m.row)
+            for counter in (self.sentences.setdefault(m.sentence, Counter()),
+                            self.paragraphs.setdefault(m.paragraph, Counter()), self.document):
+                for r in path:
+                    counter[r] += m.weight
+        self.pending = still
+
+    def scopes(self, m: Mention):
+        """The counters of m's sentence, paragraph and document, with the rule each decides by."""
+        return ((self.sentences.get(m.sentence), "sentence"), (self.paragraphs.get(m.paragraph), "paragraph"),
+                (self.document, "document"))
 
 
 class Resolver:
@@ -129,28 +162,31 @@ class Resolver:
         scopes = Scopes(text)
         for m in mentions:
             m.weight = 2 if scopes.headline(m.start) else 1
+            m.sentence, m.paragraph = scopes.sentence(m.start), scopes.paragraph(m.start)
             if len(m.cands) == 1 and not m.vague:
                 m.row, m.rule = m.cands[0], m.rule or "unique"
         self._siblings(sorted(mentions, key=lambda m: m.start))
-        self._rounds(mentions, scopes)
-        document = self._counters(mentions, scopes)[2][0][0]
+        context = Context(self.div, mentions)
+        self._rounds(mentions, context)
+        context.update()
+        document = context.document
         shared = [m for m in mentions if m.row is None and m.cands and m.strong and not m.vague]
         for m in shared:
             m.row, m.rule = self._shared(m, document), "shared part"
         if shared:   # what they share (南昌市 of 南昌) may decide the vague ones
-            self._rounds(mentions, scopes)
-        document = self._counters(mentions, scopes)[2][0][0]
-        self._nearest(mentions, scopes, self.region(document))
+            self._rounds(mentions, context)
+        context.update()   # the document's counts before rules 6 and 7 (they decide by no count)
+        self._nearest(mentions, self.region(document))
         return document
 
-    def _rounds(self, mentions: list[Mention], scopes: Scopes) -> None:
+    def _rounds(self, mentions: list[Mention], context: Context) -> None:
         """Rule 4 until nothing changes (a decided name is context for the next round)."""
         for _ in range(MAX_ROUNDS):
-            counters = self._counters(mentions, scopes)
+            context.update()
             changed = False
             for m in mentions:
                 if m.row is None and m.cands:
-                    changed |= self._by_context(m, scopes, counters)
+                    changed |= self._by_context(m, context)
             if not changed:
                 break
 
@@ -160,30 +196,14 @@ class Resolver:
         for a, b in zip(ordered, ordered[1:], strict=False):
             if b.start - a.end > 1 or not a.cands or not b.cands or (a.row is not None and b.row is not None):
                 continue
-            pairs = {(x, y) for x in ([a.row] if a.row is not None else a.cands)
-                     for y in ([b.row] if b.row is not None else b.cands) if x != y and self.div.within(y, x)}
+            above = {a.row} if a.row is not None else set(a.cands)
+            pairs = {(x, y) for y in ([b.row] if b.row is not None else b.cands)
+                     for x in self.div.path(y) if x != y and x in above}   # x within y's path: y lies within x
             if len(pairs) == 1:
                 (x, y), = pairs
                 for m, row in ((a, x), (b, y)):
                     if m.row is None:
                         m.row, m.rule = row, "sibling"
-
-    def _counters(self, mentions: list[Mention], scopes: Scopes):
-        """Weighted counts of the divisions (and their ancestors) resolved so far, per
-        sentence, per paragraph and for the document."""
-        sentences: dict[int, Counter] = {}
-        paragraphs: dict[int, Counter] = {}
-        document: Counter = Counter()
-        for m in mentions:
-            if not m.evidence:
-                continue
-            path = self.div.path(m.row)
-            for counter in (sentences.setdefault(scopes.sentence(m.start), Counter()),
-                            paragraphs.setdefault(scopes.paragraph(m.start), Counter()), document):
-                for r in path:
-                    counter[r] += m.weight
-        return ((sentences, scopes.sentence, "sentence"), (paragraphs, scopes.paragraph, "paragraph"),
-                ({0: document}, lambda _pos: 0, "document"))
 
     def _score(self, row: int, counter: Counter) -> tuple[int, int]:
         """(deepest level shared with the context + 1, weight there); (0, 0) for none."""
@@ -192,15 +212,20 @@ class Resolver:
                 return self.div.rank(r) + 1, counter[r]
         return 0, 0
 
-    def _by_context(self, m: Mention, scopes: Scopes, counters) -> bool:
-        for by_scope, key, rule in counters:
-            counter = by_scope.get(key(m.start))
+    def _by_context(self, m: Mention, context: Context) -> bool:
+        for counter, rule in context.scopes(m):
             if not counter:
                 continue
-            scored = sorted(((self._score(c, counter), c) for c in m.cands), reverse=True)
-            best = scored[0][0]
-            if best > (0, 0) and (len(scored) == 1 or scored[1][0] < best):
-                m.row, m.rule = scored[0][1], rule
+            first = second = None   # the two best (score, candidate), in one pass (no sort)
+            for c in m.cands:
+                key = (self._score(c, counter), c)
+                if first is None or key > first:
+                    first, second = key, first
+                elif second is None or key > second:
+                    second = key
+            best = first[0]
+            if best > (0, 0) and (second is None or second[0] < best):
+                m.row, m.rule = first[1], rule
                 return True
         return False
 
@@ -216,7 +241,7 @@ class Resolver:
         major = [r for r, w in document.items() if 2 * w > total and self.div.rank(r) <= RANK["city"]]
         return max(major, key=lambda r: len(self.div.path(r)), default=None)
 
-    def _nearest(self, mentions: list[Mention], scopes: Scopes, region: int | None) -> None:
+    def _nearest(self, mentions: list[Mention], region: int | None) -> None:
         """Rules 6 and 7 for what is still unplaced and names no division of its own."""
         anchors = sorted((m for m in mentions if m.evidence), key=lambda m: m.start)
         starts = [a.start for a in anchors]
@@ -227,7 +252,7 @@ class Resolver:
             if m.surface in placed:
                 m.row, m.rule = placed[m.surface], "same name"
                 continue
-            row, rule = self._anchor(m, anchors, starts, scopes), "nearest"
+            row, rule = self._anchor(m, anchors, starts), "nearest"
             if row is None and self.use_region and region is not None and self.div.rank(region) < m.rank:
                 row, rule = region, "region"
             if row is not None:
@@ -235,16 +260,17 @@ class Resolver:
                 if rule == "nearest":
                     placed[m.surface] = row
 
-    def _anchor(self, m: Mention, anchors: list[Mention], starts: list[int], scopes: Scopes) -> int | None:
+    def _anchor(self, m: Mention, anchors: list[Mention], starts: list[int]) -> int | None:
         """The nearest resolved place above m's level: same sentence, then same paragraph;
         before m first.  Where that scope names several places of the nearest one's level
         (five streets listed before the compounds of a project), what they share."""
         i = bisect.bisect_left(starts, m.start)
         before = anchors[max(0, i - NEAREST_LOOKAROUND):i][::-1]
         after = anchors[i:i + NEAREST_LOOKAROUND]
-        for scope in (scopes.sentence, scopes.paragraph):
+        for scope in ("sentence", "paragraph"):
+            at = getattr(m, scope)
             here = [a for a in before + after
-                    if a is not m and scope(a.start) == scope(m.start) and self.div.rank(a.row) < m.rank]
+                    if a is not m and getattr(a, scope) == at and self.div.rank(a.row) < m.rank]
             if here:
                 rank = self.div.rank(here[0].row)
                 return self.div.common([a.row for a in here if self.div.rank(a.row) == rank])

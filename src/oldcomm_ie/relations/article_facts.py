@@ -9,7 +9,7 @@ import bisect
 import regex
 
 from .records import Record, relation
-from .scopes import Span, is_headline, paragraphs, sentences
+from .scopes import Page, Span, sentences
 from .tables import Tables
 
 _CLAUSE = regex.compile(r"[^，,。；;：:！？!?\s]+")
@@ -22,11 +22,10 @@ class ArticleFacts:
         self.t = tables
 
     @staticmethod
-    def drop_headline_repeats(text: str, art: Span, recs: list[Record], qs, gone: set) -> None:
+    def drop_headline_repeats(page: Page, art: Span, recs: list[Record], qs, gone: set) -> None:
         """An outcome or an investment stated again (a headline's 11个小区 … 共11个, its
         贷款3亿元 … 投放贷款3亿元) counts once."""
-        heads = [Span(p.start + art.start, p.end + art.start) for p in paragraphs(text[art.start : art.end])]
-        heads = [h for h in heads if is_headline(text, h)]
+        heads = [h for h, head in zip(page.paragraphs_in(art), page.headlines_in(art), strict=True) if head]
         if not heads:
             return
         value = {(q["start"], q["end"]): (q["value"], q["unit"]) for q in qs}
@@ -78,31 +77,29 @@ class ArticleFacts:
                     if rec.add("models", self.t.models[mm.group(0)]):
                         relations.append(relation("MODEL", rec.mentions[0], (mm.start(), mm.end()), sent))
 
-    def addressee(self, text: str, art: Span, ents, rec: Record, relations) -> None:
+    def addressee(self, page: Page, art: Span, ents, rec: Record, relations) -> None:
         """An approval or a reply is addressed to the body that applied for the project
         (X：你们报来…): that body owns it."""
-        paras = [Span(p.start + art.start, p.end + art.start) for p in paragraphs(text[art.start : art.end])]
+        text, paras = page.text, page.paragraphs_in(art)
         if not paras or self.t.trigger_re["APPROVAL"].search(text, paras[0].start, paras[0].end) is None:
             return
         for p in paras[1:3]:
-            for e in ents.within(p):
+            for e in ents.among(p):
                 if e["label"] == "ORG" and e["start"] - p.start <= 2 and text[e["end"] : e["end"] + 1] in ":：":
                     if rec.add("investors", text[e["start"] : e["end"]]):
                         relations.append(relation("INVESTOR", rec.mentions[0], (e["start"], e["end"]), p))
                     return
 
     @staticmethod
-    def headline_places(text: str, art: Span, ents) -> list[tuple[str, tuple[int, int]]]:
+    def headline_places(page: Page, art: Span, ents) -> list[tuple[str, tuple[int, int]]]:
         """Districts, cities and provinces in the article's headline: they place all its projects."""
-        paras = paragraphs(text[art.start : art.end])
-        if not paras:
+        paras, heads = page.paragraphs_in(art), page.headlines_in(art)
+        if not paras or not heads[0]:
             return []
-        head = Span(paras[0].start + art.start, paras[0].end + art.start)
-        if not is_headline(text, head):
-            return []
+        text, head = page.text, paras[0]
         return [
             (text[e["start"] : e["end"]], (e["start"], e["end"]))
-            for e in ents.within(head)
+            for e in ents.among(head)
             if e["label"] == "PLACE" and e.get("subtype") in ("province", "city", "district")
         ]
 

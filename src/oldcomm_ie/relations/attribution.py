@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 
 from .records import Record
-from .scopes import Span, is_headline, paragraphs, sections_of
+from .scopes import Page, Span, sections_of
 from .tables import Tables
 
 
@@ -15,11 +15,11 @@ class Attribution:
     def __init__(self, tables: Tables) -> None:
         self.t = tables
 
-    def owners_of_sections(self, text, art, plan, records, mine) -> dict[int, Record]:
+    def owners_of_sections(self, page: Page, art, plan, records, mine) -> dict[int, Record]:
         """The project a sentence naming none is about: its section's only project (a
         section runs from one subhead to the next) when the section's headline or lead
         names it, else the article's only project when the article's does."""
-        sections = sections_of(text, art)
+        sections = sections_of(page, art)
         starts = [sec.start for sec in sections]
         by_section: list[list] = [[] for _ in sections]  # plan entries of each section, in one pass
         for entry in plan:
@@ -30,26 +30,26 @@ class Attribution:
                 m.key for _, owners, direct in entries if direct for m in owners))
             named = [k for k in keys if records[k].kind == "project"]
             keys = named or keys  # an estate met in passing does not share a named project's article
-            if len(keys) != 1 or not self.leads(text, scope, records[keys[0]]):
+            if len(keys) != 1 or not self.leads(page, scope, records[keys[0]]):
                 continue
             rec = records[keys[0]]
-            lead_end = self.lead_end(text, scope)
+            lead_end = self.lead_end(page, scope)
             for sent, _, _ in entries:  # before its first mention only in the headline and lead
                 if sent.start >= rec.mentions[0][0] or sent.start < lead_end:
                     owner[sent.start] = rec
         return owner
 
     @staticmethod
-    def lead_end(text: str, scope: Span) -> int:
+    def lead_end(page: Page, scope: Span) -> int:
         """Where the scope's headlines and first body paragraph end."""
-        for p in paragraphs(text[scope.start:scope.end]):
-            if not is_headline(text, Span(p.start + scope.start, p.end + scope.start)):
-                return p.end + scope.start
+        for p, head in zip(page.paragraphs_in(scope), page.headlines_in(scope), strict=True):
+            if not head:
+                return p.end
         return scope.end
 
-    def leads(self, text: str, scope: Span, rec: Record) -> bool:
+    def leads(self, page: Page, scope: Span, rec: Record) -> bool:
         """Is the project named in the scope's headlines or lead (the scope is about it)?"""
-        return rec.mentioned_in(scope.start, self.lead_end(text, scope))
+        return rec.mentioned_in(scope.start, self.lead_end(page, scope))
 
     def about_only(self, text: str, sent: Span, rec: Record, ents) -> bool:
         """Does a sentence of an article with one project speak of it: no programme total,
@@ -58,7 +58,7 @@ class Attribution:
         if self.t.trigger_re["TOTAL"].search(text, sent.start, sent.end):
             return False
         known = " ".join(rec.places + [rec.name])
-        for e in ents.within(sent):
+        for e in ents.among(sent):
             if e["label"] != "PLACE" or e.get("subtype") not in ("province", "city", "district") \
                     or text[e["start"]:e["end"]] in known:
                 continue
@@ -70,7 +70,7 @@ class Attribution:
     def goes_on(self, text: str, sent: Span) -> bool:
         """Does the sentence open by going on about the last project (项目建设内容为…, 该项目…)?"""
         start = sent.start + len(text[sent.start:sent.end]) - len(text[sent.start:sent.end].lstrip())
-        return any(self.t.trigger_re[rel].match(text, start, sent.end) for rel in ("ANAPHOR", "OPENER"))
+        return self.t.union_re["GOES_ON"].match(text, start, sent.end) is not None
 
     def anaphoric(self, text: str, sent: Span) -> bool:
         return self.t.trigger_re["ANAPHOR"].search(text, sent.start, sent.end) is not None or \

@@ -16,13 +16,7 @@ from .article_facts import ArticleFacts
 from .attribution import Attribution
 from .mentions import MentionFinder, estate_stem, place_key
 from .records import Mention, Record, relation
-from .scopes import (
-    Located,
-    Span,
-    articles,
-    paragraphs,
-    sentences,
-)
+from .scopes import Located, Page, Span, articles, sentences
 from .slots.places import add_place
 from .tables import Tables
 
@@ -44,8 +38,9 @@ class RelationExtractor:
         gone: set[tuple[int, int]] = set()  # amounts taken out of records again (said twice)
         records: dict[str, Record] = {}
         all_ents, all_qs = Located(entities), Located(quantities)
-        for art in articles(text):
-            self._article(text, art, all_ents.within(art), all_qs.within(art), relations, records, gone)
+        page = Page(text)
+        for art in articles(page):
+            self._article(page, art, all_ents.within(art), all_qs.within(art), relations, records, gone)
         value = {(q["start"], q["end"]): (q["value"], q["unit"]) for q in quantities}
         for rec in records.values():
             self.facts.drop_repeats(text, rec, value, gone)
@@ -65,23 +60,30 @@ class RelationExtractor:
             or any((rec.investors, rec.investments, rec.models, rec.periods, rec.outcomes))
         )
 
-    def _read(self, text: str, art: Span, ents) -> list[tuple[Span, Span, list[Mention]]]:
-        """Every sentence of the article with the project mentions it holds."""
-        body = text[art.start : art.end]
-        themed = len(self.t.trigger_re["RENOVATION"].findall(body)) >= 3
-        paras = [Span(p.start + art.start, p.end + art.start) for p in paragraphs(body)]
-        known = {
-            m.key for para in paras for sent in sentences(text, para) for m in self.mentions.find(text, sent, ents)
-        }
+    def _read(self, page: Page, art: Span, ents) -> list[tuple[Span, Span, list[Mention]]]:
+        """Every sentence of the article with the project mentions it holds: each sentence's
+        names are read once, then which of them mention a project is decided knowing the
+        keys the article's sentences give on their own."""
+        text = page.text
+        themed = len(self.t.trigger_re["RENOVATION"].findall(text, art.start, art.end)) >= 3
+        scopes = [(para, sent) for para in page.paragraphs_in(art) for sent in sentences(text, para)]
+        read = self.mentions.names_of(text, [sent for _, sent in scopes], ents)
+        known = {key for names in read if names.chains for key in self.mentions.keys(names)}
         out = []
-        for para in paras:
-            para_themed = themed or self.t.trigger_re["RENOVATION"].search(text, para.start, para.end) is not None
-            for sent in sentences(text, para):
-                out.append((para, sent, self.mentions.find(text, sent, ents, known, para.start, para_themed)))
+        para_at, para_themed = None, False
+        for (para, sent), names in zip(scopes, read, strict=True):
+            if not names.chains:
+                out.append((para, sent, []))
+                continue
+            if para is not para_at:
+                para_at = para
+                para_themed = themed or self.t.trigger_re["RENOVATION"].search(text, para.start, para.end) is not None
+            out.append((para, sent, self.mentions.find(text, sent, names, known, para.start, para_themed)))
         return out
 
-    def _article(self, text, art, ents, qs, relations, records, gone) -> None:
-        read = self._read(text, art, ents)
+    def _article(self, page, art, ents, qs, relations, records, gone) -> None:
+        text = page.text
+        read = self._read(page, art, ents)
         named = any(m.kind == "project" for _, _, ms in read for m in ms)
         mine: list[str] = []  # this article's record keys, in order
         covered: list[Mention] = []  # estates a project covers, before that project is named
@@ -92,13 +94,11 @@ class RelationExtractor:
         for para, sent, mentions in read:
             if para is not para_at:  # a paragraph goes on about the last project when it opens with an anaphor
                 para_at = para
-                carried = last is not None and any(
-                    self.t.trigger_re[rel].match(text, para.start, para.end) for rel in ("ANAPHOR", "OPENER")
-                )
+                carried = last is not None and self.t.union_re["GOES_ON"].match(text, para.start, para.end) is not None
             owners, estates = [], []
-            project_here = any(m.kind == "project" for m in mentions) or (
+            project_here = bool(mentions) and (any(m.kind == "project" for m in mentions) or (
                 named and last is not None and self.attribution.goes_on(text, sent)
-            )
+            ))
             for m in mentions:
                 if m.kind == "place":
                     self._place_of_project(m, records, mine, alias_of)
@@ -137,8 +137,8 @@ class RelationExtractor:
         first = records[mine[0]]
         for m in covered:
             self._cover(first, m, Span(m.start, m.end), relations)
-        only = self.attribution.owners_of_sections(text, art, plan, records, mine)
-        heads = self.facts.headline_places(text, art, ents) if len(mine) == 1 else []
+        only = self.attribution.owners_of_sections(page, art, plan, records, mine)
+        heads = self.facts.headline_places(page, art, ents) if len(mine) == 1 else []
         for key in mine:
             for place, span in heads:
                 if add_place(records[key], place):
@@ -149,11 +149,11 @@ class RelationExtractor:
                 owners = [self._stand_in(rec)]
             if owners:
                 slots.fill(self.t, text, sent, owners, records, ents, qs, relations, direct)
-        self.facts.drop_headline_repeats(text, art, [records[k] for k in mine], qs, gone)
+        self.facts.drop_headline_repeats(page, art, [records[k] for k in mine], qs, gone)
         self.facts.lead_models(text, plan, [records[k] for k in mine], relations)
         named = [k for k in mine if records[k].kind == "project"]
         if len(named or mine) == 1:
-            self.facts.addressee(text, art, ents, records[(named or mine)[0]], relations)
+            self.facts.addressee(page, art, ents, records[(named or mine)[0]], relations)
 
     def _resolve(self, text, para, m: Mention, last, records, mine, alias_of) -> None:
         """The record a mention belongs to: a new name given to the last project (称之为“…”),

@@ -1,6 +1,8 @@
 """Finding project mentions in a sentence and the keys that merge a project's names."""
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import regex
 
 from .records import Mention
@@ -10,8 +12,8 @@ from .tables import Tables
 RENOVATED_SUBTYPES = {"community", "compound"}
 RENOVATED_SUFFIXES = ("风貌区", "老街区", "商务区", "历史文化街区", "片区")
 SPECIFIC_PLACE_ENDINGS = ("社区", "小区", "村", "苑", "片区", "风貌区", "老街区", "商务区", "示范区", "花园", "家园")
-_LOCATED = regex.compile(r"(?:位于|地处|坐落于|坐落在)$")
-_EXAMPLE = regex.compile(r"以$|如$")
+_LOCATED = ("位于", "地处", "坐落于", "坐落在")   # words a place is written after when it locates
+_EXAMPLE = ("以", "如")
 _YEAR = regex.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年度?")
 _LIST_GAP = regex.compile(r"[、，,和及与]|以及")
 _PAIR = regex.compile(r"[、，,；;\s]")
@@ -76,24 +78,59 @@ def renovatable(text: str, e: dict) -> bool:
     return e["label"] == "PLACE" and (e["subtype"] in RENOVATED_SUBTYPES or surface.endswith(RENOVATED_SUFFIXES))
 
 
+class Chain(NamedTuple):
+    """A chain of names in a sentence that can mention a project, read once per sentence."""
+
+    head: dict            # the entity that names it: its last PROJECT, else its last renovatable place
+    first: dict           # the chain's first entity
+    key: str
+    name: str
+    places: list[tuple[str, tuple[int, int]]]
+    heads: list[dict]     # the other names of the chain (aliases), before the head
+    more_keys: list[str]
+    project: bool         # named by a PROJECT entity
+    located: bool         # written after 位于: it locates the mention before it
+    example: bool         # after 以/如: an example of what the sentence speaks of
+
+
+class Names(NamedTuple):
+    """What a sentence can mention: its chains, its entities, whether it speaks of renovation."""
+
+    chains: list[Chain]
+    entities: list[dict]
+    renovation: bool
+
+
+_NO_NAMES = Names([], [], False)
+
+
 class MentionFinder:
     """Project mentions in a sentence, read from the Doc's entities."""
 
     def __init__(self, tables: Tables) -> None:
         self.t = tables
 
-    def find(self, text: str, sent: Span, ents, known: set[str] = frozenset(),
-             para_start: int = -1, themed: bool = False) -> list[Mention]:
-        """Project mentions in a sentence: PROJECT entities; a housing estate or community
-        when the sentence speaks of renovation, when it is already a project in this
-        article, or when it opens a paragraph of an article about renovation (the subject
-        the paragraph describes); a place after 位于 locates the mention before it.
-        Names written against each other (X区…改造项目|Y片区|Z示范区) are
-        one project, named by the last and most specific."""
-        out = []
-        sentence = text[sent.start:sent.end]
-        renovation = self.t.trigger_re["RENOVATION"].search(sentence) is not None
-        in_sent = [e for e in ents.within(sent) if e["label"] in ("PLACE", "PROJECT") and not self.slogan(text, e)]
+    def names_of(self, text: str, sents: list[Span], ents: list[dict]) -> list[Names]:
+        """The names of each sentence of an article (ents: its entities, sorted), its
+        places and projects dealt out to the sentences in one pass."""
+        cands = [e for e in ents if e["label"] in ("PLACE", "PROJECT") and not self.slogan(text, e)]
+        out, i, n = [], 0, len(cands)
+        for sent in sents:
+            while i < n and cands[i]["start"] < sent.start:
+                i += 1
+            j = i
+            while j < n and cands[j]["start"] < sent.end:
+                j += 1
+            in_sent = [e for e in cands[i:j] if e["end"] <= sent.end]
+            i = j
+            out.append(self.names(text, sent, in_sent) if in_sent else _NO_NAMES)
+        return out
+
+    def names(self, text: str, sent: Span, in_sent: list[dict]) -> Names:
+        """The chains of a sentence (in_sent: its places and projects, slogans left out)
+        that can mention a project, read once: which of them do depends on the article
+        (find)."""
+        chains_out = []
         for chain in chains(text, in_sent):
             places_ok = [e for e in chain if renovatable(text, e)]
             heads = [e for e in chain if e["label"] == "PROJECT" or (places_ok and e is places_ok[-1])]
@@ -105,25 +142,61 @@ class MentionFinder:
             places = [(text[c["start"]:c["end"]], (c["start"], c["end"])) for c in chain if c["label"] == "PLACE"]
             for p in (c for c in chain if c["label"] == "PROJECT"):
                 places += [x for x in place_spans(text, p) if x[0] not in {n for n, _ in places}]
-            if out and _LOCATED.search(text[max(sent.start, first - 4):first]):
-                out[-1].places.extend(places)  # X位于Y: Y locates X
-                continue
+            project = any(h["label"] == "PROJECT" for h in heads)
             if e["label"] == "PROJECT":
                 key = project_key(surface, [n for n, _ in place_spans(text, e)])
             else:
                 key = place_key(surface)
-                opens = themed and first - para_start <= 4 or _EXAMPLE.search(text[max(sent.start, first - 2):first])
-                if not (renovation or key in known or opens or len(heads) > 1):
-                    continue
-            aliases = [text[h["start"]:h["end"]] for h in heads[:-1]]
             name = surface if e["label"] == "PROJECT" else "".join(n for n, _ in places)
-            more_keys = [project_key(a, [n for n, _ in place_spans(text, h)])
-                         for a, h in zip(aliases, heads, strict=False) if h["label"] == "PROJECT"]
-            kind = "project" if any(h["label"] == "PROJECT" for h in heads) else "place"
+            more_keys = [project_key(text[h["start"]:h["end"]], [n for n, _ in place_spans(text, h)])
+                         for h in heads[:-1] if h["label"] == "PROJECT"]
+            chains_out.append(Chain(
+                e, chain[0], key, name, places, heads[:-1], more_keys, project,
+                text.endswith(_LOCATED, max(sent.start, first - 4), first),
+                text.endswith(_EXAMPLE, max(sent.start, first - 2), first)))
+        renovation = bool(chains_out) and self.t.trigger_re["RENOVATION"].search(text, sent.start, sent.end) is not None
+        return Names(chains_out, in_sent, renovation)
+
+    @staticmethod
+    def _mentions(c: Chain, names: Names, known, para_start: int, themed: bool) -> bool:
+        """Does a chain mention a project: a PROJECT entity; a housing estate or community
+        when the sentence speaks of renovation, when it is already a project in this
+        article, or when it opens a paragraph of an article about renovation (the subject
+        the paragraph describes), or names written against each other."""
+        return c.project or names.renovation or c.key in known or (themed and c.first["start"] - para_start <= 4) \
+            or c.example or bool(c.heads)
+
+    def keys(self, names: Names) -> list[str]:
+        """The keys find gives a sentence read on its own (known to no article yet)."""
+        out: list[str] = []
+        for c in names.chains:
+            if out and c.located:
+                continue
+            if self._mentions(c, names, frozenset(), -1, False):
+                out.append(c.key)
+        return out
+
+    def find(self, text: str, sent: Span, names: Names, known: set[str] = frozenset(),
+             para_start: int = -1, themed: bool = False) -> list[Mention]:
+        """Project mentions in a sentence (_mentions says which chains are); a place after
+        位于 locates the mention before it.  Names written against each other
+        (X区…改造项目|Y片区|Z示范区) are one project, named by the last and most specific."""
+        out = []
+        for c in names.chains:
+            if out and c.located:
+                out[-1].places.extend(c.places)  # X位于Y: Y locates X
+                continue
+            if not self._mentions(c, names, known, para_start, themed):
+                continue
+            e = c.head
+            kind = "project" if c.project else "place"
             heads_project = kind == "place" and self.heads_project(text, e)
-            out.append(Mention(e["start"], e["end"], key, name, places, [(h["start"], h["end"]) for h in heads[:-1]],
-                               aliases, more_keys, kind, kind == "place" and not heads_project and (
-                                   listed(text, e, in_sent) or self.covered(text, sent, chain[0])), heads_project))
+            out.append(Mention(e["start"], e["end"], c.key, c.name, list(c.places),
+                               [(h["start"], h["end"]) for h in c.heads],
+                               [text[h["start"]:h["end"]] for h in c.heads], list(c.more_keys), kind,
+                               kind == "place" and not heads_project and (
+                                   listed(text, e, names.entities) or self.covered(text, sent, c.first)),
+                               heads_project))
         return out
 
     def heads_project(self, text: str, e: dict) -> bool:

@@ -20,6 +20,8 @@ class Record:
     roles: dict[tuple[int, int], str] = field(default_factory=dict)   # investment span -> role
     units: dict[tuple[int, int], str] = field(default_factory=dict)   # amount span -> unit
     kind: str = "project"   # what named it first: a PROJECT entity or an estate ("place")
+    place_keys: set[str] = field(default_factory=set)   # place_key of each place (slots.places.add_place)
+    place_set: set[str] = field(default_factory=set)    # the places, looked up by add_place
 
     def add(self, slot: str, item) -> bool:
         """Append an item to a slot unless it is there already (constant time)."""

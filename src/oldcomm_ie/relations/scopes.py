@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
 _SENTENCE_END = regex.compile(r"[。！？!?；;]+[”’」]?|\n")
 _DATELINE = regex.compile(r"本报讯|^\s*[□■●◆]?\s*(?:本报)?记者|^[（(]?记者")
 _HEADLINE_MAX = 32
+_SENTENCE_MARK = regex.compile(r"[。，,；;！？]")
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     start: int
     end: int
 
@@ -30,12 +30,22 @@ class Located(list):
         super().__init__(sorted(items, key=lambda x: x["start"]))
         self.starts = [x["start"] for x in self]
 
+    def _range(self, span) -> tuple[int, int]:
+        return bisect.bisect_left(self.starts, span.start), bisect.bisect_left(self.starts, span.end)
+
+    def among(self, span) -> list:
+        """The items inside a span, as a plain list (a sentence's items, only read)."""
+        lo, hi = self._range(span)
+        end = span.end
+        return [x for x in self[lo:hi] if x["end"] <= end]
+
     def within(self, span) -> Located:
-        lo = bisect.bisect_left(self.starts, span.start)
-        hi = bisect.bisect_left(self.starts, span.end)
+        """The items inside a span, sliced again by span later (an article's items)."""
+        lo, hi = self._range(span)
+        kept = self.among(span)
         out = Located.__new__(Located)
-        list.__init__(out, (x for x in self[lo:hi] if x["end"] <= span.end))
-        out.starts = [x["start"] for x in out]
+        list.__init__(out, kept)
+        out.starts = self.starts[lo:hi] if len(kept) == hi - lo else [x["start"] for x in kept]
         return out
 
 
@@ -51,15 +61,39 @@ def paragraphs(text: str) -> list[Span]:
 def is_headline(text: str, p: Span) -> bool:
     """A short line with no sentence punctuation (a title, a kicker, a byline)."""
     line = text[p.start : p.end]
-    return len(line) <= _HEADLINE_MAX and not regex.search(r"[。，,；;！？]", line)
+    return len(line) <= _HEADLINE_MAX and not _SENTENCE_MARK.search(line)
 
 
-def articles(text: str) -> list[Span]:
+class Page:
+    """A report's paragraphs and which of them are headlines, cut once: articles and
+    sections start at paragraphs, so the paragraphs of either are a slice found by bisect
+    (no scope is split into lines again)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.paragraphs = paragraphs(text)
+        self.starts = [p.start for p in self.paragraphs]
+        self.headline = [is_headline(text, p) for p in self.paragraphs]
+
+    def _range(self, scope: Span) -> tuple[int, int]:
+        return bisect.bisect_left(self.starts, scope.start), bisect.bisect_left(self.starts, scope.end)
+
+    def paragraphs_in(self, scope: Span) -> list[Span]:
+        """The paragraphs of an article or a section."""
+        lo, hi = self._range(scope)
+        return self.paragraphs[lo:hi]
+
+    def headlines_in(self, scope: Span) -> list[bool]:
+        """Which paragraphs of an article or a section are headlines."""
+        lo, hi = self._range(scope)
+        return self.headline[lo:hi]
+
+
+def articles(page: Page) -> list[Span]:
     """Articles on a page: a dateline opens a new one, and so does a run of headline lines
     that is more than a subhead (two lines or more, or a line before a dateline); a single
     short line inside an article (【东片区】, a kicker) is a subhead, no new article."""
-    paras = paragraphs(text)
-    heads = [is_headline(text, p) for p in paras]
+    text, paras, heads = page.text, page.paragraphs, page.headline
     dated = [_DATELINE.search(text[p.start : p.end]) is not None for p in paras]
     cuts, i = [], 0
     while i < len(paras):
@@ -82,12 +116,10 @@ def articles(text: str) -> list[Span]:
     return [Span(a, b) for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
 
 
-def sections_of(text: str, art: Span) -> list[Span]:
+def sections_of(page: Page, art: Span) -> list[Span]:
     """The sections of an article: each subhead (a headline line) opens one."""
-    paras = [Span(p.start + art.start, p.end + art.start) for p in paragraphs(text[art.start : art.end])]
-    cuts = [
-        p.start for i, p in enumerate(paras) if is_headline(text, p) and (i == 0 or not is_headline(text, paras[i - 1]))
-    ]
+    paras, heads = page.paragraphs_in(art), page.headlines_in(art)
+    cuts = [p.start for i, p in enumerate(paras) if heads[i] and (i == 0 or not heads[i - 1])]
     if not cuts or cuts[0] != art.start:
         cuts.insert(0, art.start)
     bounds = cuts + [art.end]

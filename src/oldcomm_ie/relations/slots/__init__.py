@@ -29,8 +29,9 @@ def fill(t: Tables, text: str, sent: Span, mentions: list[Mention], records: dic
     """Every slot a sentence states for the projects it mentions (direct) or speaks of."""
     sentence = text[sent.start:sent.end]
     owner = owner_of(mentions)
-    fill_amounts(t, text, sent, qs, records, relations, owner)
+    here = ents.among(sent)
+    fill_amounts(t, text, sent, qs.among(sent), records, relations, owner)
     fill_models(t, sentence, sent, records, relations, owner)
-    fill_places(t, text, sent, ents, records, relations, owner, direct)
-    if any(t.trigger_re[rel].search(sentence) for rel in ("INVESTOR", "INVESTMENT", "OWNER", "OWNER_AFTER", "LOAN")):
-        fill_investors(t, text, sent, ents, records, relations, owner)
+    fill_places(t, text, sent, here, records, relations, owner, direct)
+    if t.union_re["FUNDING"].search(text, sent.start, sent.end):
+        fill_investors(t, text, sent, here, records, relations, owner)

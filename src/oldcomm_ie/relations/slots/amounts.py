@@ -6,15 +6,14 @@ from ..scopes import Span
 from ..tables import Tables
 
 
-def fill_amounts(t: Tables, text: str, sent: Span, qs, records, relations, owner) -> None:
+def fill_amounts(t: Tables, text: str, sent: Span, qs: list[dict], records, relations, owner) -> None:
     """Money beside an investment trigger, a duration beside a period trigger, a counted
-    or measured amount in a sentence that speaks of outcomes; a programme's totals
-    (我市…等50个项目, 约37.6万户) are not this project's."""
-    sentence = text[sent.start:sent.end]
-    if t.trigger_re["TOTAL"].search(sentence):
+    or measured amount in a sentence that speaks of outcomes (qs, the sentence's
+    quantities); a programme's totals (我市…等50个项目, 约37.6万户) are not this project's."""
+    if not qs or t.trigger_re["TOTAL"].search(text, sent.start, sent.end):
         return
-    has_outcome = t.trigger_re["OUTCOME"].search(sentence) is not None
-    for q in qs.within(sent):
+    has_outcome = t.trigger_re["OUTCOME"].search(text, sent.start, sent.end) is not None
+    for q in qs:
         m = owner(q["start"])
         rec = records[m.key]
         span = (q["start"], q["end"])

@@ -15,6 +15,7 @@ _ACRONYM = regex.compile(r"(?<![A-Za-z+])(?>[A-Z]{2,5}s?)(?:\+(?>[A-Z]{1,5}s?))*
 _MODEL_AFTER = regex.compile(r"^[^，。]{0,14}?(?:模式|方式|机制|运作|合作)")
 _QUOTED_NAME_MODEL = regex.compile(r"[“\"]([^”\"]{2,10}模式)[”\"]")
 _QUOTED_MODEL = regex.compile(r"[“\"]([^”\"]{2,30})[”\"](?:的)?(?:[^，。]{0,6})?(?:模式|机制|方式)")
+_LIST_MARK = regex.compile("[、，,]")
 
 
 def fill_models(t: Tables, sentence: str, sent: Span, records, relations, owner) -> None:
@@ -25,18 +26,19 @@ def fill_models(t: Tables, sentence: str, sent: Span, records, relations, owner)
         if records[m.key].add("models", model):
             relations.append(relation("MODEL", (m.start, m.end), (start, end), sent))
 
-    for mm in t.acronym_re.finditer(sentence):
-        add(t.models[mm.group(0)], sent.start + mm.start(), sent.start + mm.end())
-    for mm in _ACRONYM.finditer(sentence):  # by shape: ABO+EPC, EPC+O next to a model word
-        if (
-            mm.group(0) not in t.models
-            and "+" in mm.group(0)
-            or (
+    if t.acronym_start.search(sentence):  # acronyms: from the table, or by shape
+        for mm in t.acronym_re.finditer(sentence):
+            add(t.models[mm.group(0)], sent.start + mm.start(), sent.start + mm.end())
+        for mm in _ACRONYM.finditer(sentence):  # by shape: ABO+EPC, EPC+O next to a model word
+            if (
                 mm.group(0) not in t.models
-                and (_MODEL_CONTEXT.search(sentence[: mm.start()]) or _MODEL_AFTER.search(sentence[mm.end() :]))
-            )
-        ):
-            add(mm.group(0), sent.start + mm.start(), sent.start + mm.end())
+                and "+" in mm.group(0)
+                or (
+                    mm.group(0) not in t.models
+                    and (_MODEL_CONTEXT.search(sentence[: mm.start()]) or _MODEL_AFTER.search(sentence[mm.end() :]))
+                )
+            ):
+                add(mm.group(0), sent.start + mm.start(), sent.start + mm.end())
     for mm in t.model_re.finditer(sentence):
         named = (
             mm.group(0) in t.always_models
@@ -47,11 +49,12 @@ def fill_models(t: Tables, sentence: str, sent: Span, records, relations, owner)
         )
         if named:
             add(t.models[mm.group(0)], sent.start + mm.start(), sent.start + mm.end())
-    for mm in _QUOTED_NAME_MODEL.finditer(sentence):
-        start = sent.start + mm.start(1)
-        add(mm.group(1), start, start + len(mm.group(1)))
-    for mm in _QUOTED_MODEL.finditer(sentence):
-        start = sent.start + mm.start(1)
-        for part in regex.split("[、，,]", mm.group(1)):
-            if 2 <= len(part) <= 12:
-                add(part, start, start + len(mm.group(1)))
+    if "“" in sentence or '"' in sentence:  # quoted names
+        for mm in _QUOTED_NAME_MODEL.finditer(sentence):
+            start = sent.start + mm.start(1)
+            add(mm.group(1), start, start + len(mm.group(1)))
+        for mm in _QUOTED_MODEL.finditer(sentence):
+            start = sent.start + mm.start(1)
+            for part in _LIST_MARK.split(mm.group(1)):
+                if 2 <= len(part) <= 12:
+                    add(part, start, start + len(mm.group(1)))
