@@ -11,6 +11,7 @@ from ..chars import is_cjk
 from ..numerals import DIGITS, Number
 from .found import Found
 from .grammar import CN_DIGIT, is_numeral_char, is_year, one_of
+from .lookup import WordIndex
 from .qualifiers import QualifierReader
 from .tables import Unit, context_rules, numbered_names, numeral_words
 from .units import UnitReader
@@ -35,25 +36,33 @@ class NotAmountFilter:
         self.units = units
         self.qualifiers = qualifiers
         self.words = numeral_words()
-        self.names = numbered_names()
-        self.max_name = max(map(len, self.names), default=0)
+        self.names = WordIndex(numbered_names())
+
+    @property
+    def words(self) -> frozenset[str]:
+        """The words and idioms in_word looks for (settable: build_data reads without them)."""
+        return self._words.words
+
+    @words.setter
+    def words(self, words: frozenset[str]) -> None:
+        self._words = WordIndex(words)
 
     def in_word(self, text: str, start: int, end: int) -> bool:
-        """Is the numeral at [start, end) part of a word or idiom that is no amount?"""
-        for a in range(max(0, start - 5), start + 1):
-            for b in range(max(start + 1, a + 2), min(len(text), a + 9) + 1):
-                if (a < start or b > end) and text[a:b] in self.words:
-                    return True
-        return False
+        """Is the numeral at [start, end) part of a word or idiom that is no amount?
+        (a word of 2 to 9 characters over its first character, starting at most 5 before
+        it, or starting with it and longer than the amount read)"""
+        words = self._words
+        for a in range(max(0, start - 5), start):
+            if words.word_from(text, a, max(start + 1 - a, 2), 9):
+                return True
+        return words.word_from(text, start, max(end - start + 1, 2), 9)
 
     def in_name(self, text: str, start: int) -> bool:
         """Does a policy formula or fixed name (两个一百年, 八一) cover the numeral's first
         character?  Unlike an idiom, a name blocks even where it is the numeral itself."""
-        for a in range(max(0, start - self.max_name + 1), start + 1):
-            for n in range(max(start - a + 1, 2), self.max_name + 1):
-                if text[a:a + n] in self.names:
-                    return True
-        return False
+        names = self.names
+        return any(names.word_from(text, a, max(start - a + 1, 2), names.longest)
+                   for a in range(max(0, start - names.longest + 1), start + 1))
 
     def plausible(self, text: str, start: int, end: int, surface: str, form: str) -> bool:
         """Numerals that are not amounts whatever follows them."""

@@ -10,6 +10,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from ..numerals import Number
+from .lookup import WordIndex
 from .tables import Unit, money_context
 
 YUAN = Unit("元", "元", "money", Decimal(1))
@@ -24,14 +25,13 @@ class MoneyContext:
     """Reads the money context before a numeral and the spoken 个亿 after it."""
 
     def __init__(self) -> None:
-        self.words = money_context()
-        self.max_word = max(map(len, self.words), default=0)
+        self.words = WordIndex(money_context())
 
     def money_before(self, text: str, start: int) -> bool:
         """Does a money word end at start, or a few connecting characters before it?"""
         p = start
         for _ in range(_MAX_CONNECTORS + 1):
-            if any(text[p - n:p] in self.words for n in range(2, min(self.max_word, p) + 1)):
+            if any(n >= 2 for n in self.words.lengths_to(text, p)):
                 return True
             if p == 0 or text[p - 1] not in _CONNECTORS:
                 return False

@@ -8,6 +8,7 @@ from __future__ import annotations
 import regex
 
 from .grammar import one_of
+from .lookup import WordIndex
 from .tables import qualifier_table, qualifier_words
 
 _COMPARATIVE = regex.compile(r"[大高多长小低少短]")
@@ -18,46 +19,40 @@ class QualifierReader:
 
     def __init__(self) -> None:
         self.prefix_q, self.suffix_q = qualifier_table()
-        self.max_prefix = max(map(len, self.prefix_q))
-        self.max_suffix = max(map(len, self.suffix_q))
-        self.blocks = qualifier_words("block")
-        self.max_block = max(map(len, self.blocks), default=0)
-        self.gaps = qualifier_words("gap")
-        self.max_gap = max(map(len, self.gaps), default=0)
+        self.prefixes = WordIndex(self.prefix_q)
+        self.suffixes = WordIndex(self.suffix_q)
+        self.blocks = WordIndex(qualifier_words("block"))
+        self.gaps = WordIndex(qualifier_words("gap"))
 
     def _blocked(self, text: str, pos: int, n: int) -> bool:
         """Does a longer word that is no qualifier (签约, 最近) end at pos?"""
-        return any(text[pos - k:pos] in self.blocks for k in range(n + 1, min(self.max_block, pos) + 1))
+        return any(k > n for k in self.blocks.lengths_to(text, pos))
 
     def prefix_before(self, text: str, pos: int) -> tuple[str, int] | None:
         """(qualifier, length) of the qualifier word ending at pos."""
-        for n in range(min(self.max_prefix, pos), 0, -1):
+        for n in reversed(self.prefixes.lengths_to(text, pos)):
             word = text[pos - n:pos]
-            q = self.prefix_q.get(word)
-            if q is None:
-                continue
             if self._blocked(text, pos, n):
                 continue
             if word == "上" and not one_of(text[pos:pos + 1], "百千万"):
                 continue
-            return q, n
+            return self.prefix_q[word], n
         return None
 
     def suffix_at(self, text: str, pos: int) -> tuple[str, int] | None:
         """(qualifier, length) of the qualifier word starting at pos."""
-        for n in range(min(self.max_suffix, len(text) - pos), 0, -1):
-            q = self.suffix_q.get(text[pos:pos + n])
+        for n in reversed(self.suffixes.lengths_from(text, pos)):
+            q = self.suffix_q[text[pos:pos + n]]
             if q:
                 return q, n
         return None
 
     def _prefix_over_gap(self, text: str, pos: int) -> str | None:
         """约完成90%: the qualifier of a prefix word standing before a gap verb."""
-        for k in range(min(self.max_gap, pos), 0, -1):
-            if text[pos - k:pos] in self.gaps:
-                pre = self.prefix_before(text, pos - k)
-                if pre is not None and pre[0] != "comparative_than":
-                    return pre[0]
+        for k in reversed(self.gaps.lengths_to(text, pos)):
+            pre = self.prefix_before(text, pos - k)
+            if pre is not None and pre[0] != "comparative_than":
+                return pre[0]
         return None
 
     def qualify(self, text: str, start: int, end: int, qualifier: str) -> tuple[int, int, str]:

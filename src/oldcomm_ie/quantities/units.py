@@ -5,7 +5,6 @@ the look-ups are anchored at one position and bounded by the longest table entry
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
 
 import regex
@@ -13,6 +12,7 @@ import regex
 from ..chars import is_cjk
 from ..numerals import DIGITS, Number
 from .grammar import digit_value, is_numeral_char, one_of
+from .lookup import WordIndex
 from .tables import Unit, currency_prefixes
 
 _RATE = regex.compile(r"每|/|／|一")
@@ -29,22 +29,34 @@ class UnitReader:
 
     def __init__(self, units: dict[str, Unit]) -> None:
         self.units = units
-        self.max_unit = max(map(len, units))
-        self.currencies = {u.surface: u.unit for u in units.values()
-                           if u.kind == "money" and len(u.surface) > 1}
-        self.currencies.update(currency_prefixes())
-        self.max_currency = max(map(len, self.currencies))
+        self.index = WordIndex(units)
+        currencies = {u.surface: u.unit for u in units.values() if u.kind == "money" and len(u.surface) > 1}
+        currencies.update(currency_prefixes())
+        self.currencies = currencies
+        self.currency_index = WordIndex(currencies)
+
+    def _units_at(self, text: str, p: int) -> list[tuple[int, Unit]]:
+        """(length, unit) of every unit written at p, shortest first; a Latin unit of two
+        or more letters is also found in another case (KM, Kg)."""
+        prefixes, units = self.index.prefixes, self.units
+        found = []
+        n = 1
+        while p + n <= len(text):
+            piece = text[p:p + n]
+            if piece not in prefixes and not (piece.isascii() and piece.lower() in prefixes):
+                break
+            u = units.get(piece)
+            if u is None and n > 1 and piece.isascii():
+                u = units.get(piece.lower())
+            if u is not None:
+                found.append((n, u))
+            n += 1
+        return found
 
     def unit_at(self, text: str, pos: int) -> Unit | None:
         """The longest unit written at pos (one space allowed before a Latin unit)."""
         p = pos + 1 if text[pos:pos + 1] == " " and text[pos + 1:pos + 2].isascii() else pos
-        for n in range(min(self.max_unit, len(text) - p), 0, -1):
-            piece = text[p:p + n]
-            u = self.units.get(piece)
-            if u is None and len(piece) > 1 and piece.isascii():
-                u = self.units.get(piece.lower())
-            if u is None:
-                continue
+        for n, u in reversed(self._units_at(text, p)):
             if u.surface[-1].isascii() and u.surface[-1].isalpha():
                 nxt = text[p + n:p + n + 1]
                 if nxt.isascii() and nxt.isalpha():
@@ -54,24 +66,25 @@ class UnitReader:
             if u.surface in ("\"", "'") and not (text[pos - 1:pos].isdigit() and text[pos - 1:pos].isascii()
                                                and not is_cjk(text[p + n:p + n + 1])):
                 continue  # in Chinese text a straight quote is a quotation mark
-            return replace(u, surface=text[pos:p + n])
+            surface = text[pos:p + n]
+            return u if surface == u.surface else Unit(surface, u.unit, u.kind, u.factor)
         return None
 
     def currency_before(self, text: str, pos: int) -> tuple[str, int] | None:
         """人民币3.14, 港币两千元, CNY 1.25: (unit, characters used before pos)."""
         space = 1 if text[pos - 1:pos] == " " and text[pos - 2:pos - 1].isascii() else 0
-        for n in range(min(self.max_currency, pos - space), 0, -1):
-            unit = self.currencies.get(text[pos - space - n:pos - space])
+        for n in reversed(self.currency_index.lengths_to(text, pos - space)):
+            unit = self.currencies[text[pos - space - n:pos - space]]
             if unit:
                 return unit, n + space
         return None
 
     def rate_before(self, text: str, pos: int) -> Unit | None:
         """每平方米1.2万元: the unit a money amount is per, written before it."""
-        for n in range(min(self.max_unit, pos - 1), 0, -1):
-            if text[pos - n - 1:pos - n] == "每":
-                per = self.units.get(text[pos - n:pos])
-                if per is not None and per.kind in _PER_KINDS:
+        for n in reversed(self.index.lengths_to(text, pos)):
+            if n < pos and text[pos - n - 1] == "每":
+                per = self.units[text[pos - n:pos]]
+                if per.kind in _PER_KINDS:
                     return per
         return None
 
@@ -116,13 +129,13 @@ class UnitReader:
             inner = self.unit_at(text, p + 1)
             if inner is not None and inner.kind in ("volume", "length", "area", "money", "duration") \
                     and not inner.surface.isascii():
-                unit = replace(inner, surface=text[p:p + 1] + inner.surface)
+                unit = Unit(text[p] + inner.surface, inner.unit, inner.kind, inner.factor)
         if unit is None and p < len(text):
             unit = self.unit_at(text, p)
         if unit is None and text[p:p + 1] == "大" and p + 1 < len(text):
             inner = self.unit_at(text, p + 1)
             if inner is not None and inner.kind == "count":
-                unit = replace(inner, surface="大" + inner.surface)
+                unit = Unit("大" + inner.surface, inner.unit, inner.kind, inner.factor)
         return unit
 
     def _rate_after(self, text: str, unit: Unit, value: Decimal, end: int):

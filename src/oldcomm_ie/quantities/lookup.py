@@ -1,0 +1,65 @@
+"""Anchored word look-ups: which words of a table start, or end, at one position of a text.
+
+Every rule family asks "is there a unit after this numeral, a qualifier before it, an idiom
+around it?".  Trying each length up to the table's longest word costs that many slices and
+hashes per question; walking the word's prefixes (or suffixes) instead stops at the first
+piece no word continues, so a question costs about as many look-ups as the characters that
+match, which for most positions is one.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+class WordIndex:
+    """A word set with every prefix and every suffix of its words, built once per table."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = frozenset(words)
+        self.prefixes = frozenset(w[:k] for w in self.words for k in range(1, len(w) + 1))
+        self.suffixes = frozenset(w[-k:] for w in self.words for k in range(1, len(w) + 1))
+        self.longest = max(map(len, self.words), default=0)
+
+    def lengths_from(self, text: str, pos: int, limit: int | None = None) -> list[int]:
+        """The lengths n (shortest first, n <= limit) of the words text[pos:pos + n]."""
+        top = len(text) - pos if limit is None else min(limit, len(text) - pos)
+        prefixes, words = self.prefixes, self.words
+        found = []
+        n = 1
+        while n <= top:
+            piece = text[pos:pos + n]
+            if piece not in prefixes:
+                break
+            if piece in words:
+                found.append(n)
+            n += 1
+        return found
+
+    def word_from(self, text: str, pos: int, least: int, most: int) -> bool:
+        """Is there a word text[pos:pos + n] with least <= n <= most?  The walk starts at
+        `least` characters: every piece shorter than a word's is a prefix of it too."""
+        prefixes, words = self.prefixes, self.words
+        most = min(most, len(text) - pos)
+        n = least
+        while n <= most:
+            piece = text[pos:pos + n]
+            if piece not in prefixes:
+                return False
+            if piece in words:
+                return True
+            n += 1
+        return False
+
+    def lengths_to(self, text: str, pos: int) -> list[int]:
+        """The lengths n (shortest first) of the words text[pos - n:pos]."""
+        suffixes, words = self.suffixes, self.words
+        found = []
+        n = 1
+        while n <= pos:
+            piece = text[pos - n:pos]
+            if piece not in suffixes:
+                break
+            if piece in words:
+                found.append(n)
+            n += 1
+        return found
