@@ -39,12 +39,9 @@ class Gazetteer:
         for nickname, city in data_rows("city_nicknames.tsv"):
             if city in self._full_names:
                 entries.setdefault(nickname, []).append(("city", self._full_names[city], True))
-        # surface → readings, the name lengths under each two-character prefix, and the
-        # prefixes themselves: only where one stands is a name looked up
+        # surface → readings, and their two-character openings: only where one stands is a
+        # name looked up
         self.names = {surface: tuple(values) for surface, values in entries.items()}
-        self.lengths: dict[str, tuple[int, ...]] = {}
-        for surface in self.names:
-            self.lengths[surface[:2]] = tuple(sorted({*self.lengths.get(surface[:2], ()), len(surface)}))
         self.openings = Openings(self.names)
         self.communities = load_trie("communities.marisa", marisa_trie.RecordTrie("<i"))
 
@@ -84,11 +81,11 @@ class Gazetteer:
         """(start, end, readings) for every gazetteer name in text; a reading is
         (level, row, needs_context)."""
         out = []
-        lengths, names, size = self.lengths, self.names.get, len(text)
+        lengths, names, size = self.openings.lengths, self.names.get, len(text)
         for i in self.openings.positions(text):
             for n in lengths[text[i:i + 2]]:
                 if i + n > size:
-                    break
+                    continue
                 values = names(text[i:i + n])
                 if values is not None:
                     out.append((i, i + n, values))
