@@ -10,6 +10,7 @@ import regex
 
 from ..chars import CJK_CLASS, is_cjk
 from ..tables import data_rows
+from .openings import Openings
 from .reading import Reader, alternation
 from .resolve import Cand
 
@@ -30,8 +31,11 @@ class GovernmentRules:
         self.lengths: dict[str, tuple[int, ...]] = {}  # first character → part lengths, longest first
         for part in self.parts:
             self.lengths[part[0]] = tuple(sorted({*self.lengths.get(part[0], ()), len(part)}, reverse=True))
-        self.first_re = regex.compile("[" + "".join(sorted({regex.escape(p[0]) for p in self.parts})) + "]")
         self.heads = {h: (sub, strength) for h, sub, strength in data_rows("gov_heads.tsv")}
+        # where a chain may begin: a part of two characters or more, or one before a head
+        self.openings = Openings(self.parts)
+        single = "".join(sorted(regex.escape(p) for p in self.parts if len(p) == 1))
+        self.single_re = regex.compile(f"[{single}](?={alternation(self.heads)})")
         self.head_max = max(map(len, self.heads))
         bare = [s for s, (_, rule) in self.lex.org_suffix.items() if rule == "bare"]
         self.bare_re = regex.compile(alternation(bare))
@@ -90,8 +94,9 @@ class GovernmentRules:
         is skipped whole."""
         out = []
         place_at = {start: end for end, start in places.items()}
-        # only where a part may begin, and where a place begins (to step over it)
-        starts = sorted({m.start() for m in self.first_re.finditer(text)} | place_at.keys())
+        # only where a part begins, and where a place begins (to step over it)
+        starts = sorted({*self.openings.positions(text), *(m.start() for m in self.single_re.finditer(text)),
+                         *place_at})
         i = 0
         for pos in starts:
             if pos < i:

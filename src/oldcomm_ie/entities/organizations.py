@@ -10,6 +10,7 @@ from ..tables import data_rows
 from .banks import BankRules
 from .enumerations import units_as_compounds
 from .government import GovernmentRules
+from .openings import Openings
 from .reading import Reader, alternation
 from .resolve import Cand
 
@@ -34,10 +35,9 @@ class OrgRules:
         self.read, self.lex = reader, reader.lex
         self.gov = GovernmentRules(reader)
         self.banks = BankRules(reader)
-        scan = [s for s, (_, rule) in self.lex.org_suffix.items() if rule == "scan"]
-        self.scan_re = regex.compile(alternation(scan))
+        self.scan = Openings({s for s, (_, rule) in self.lex.org_suffix.items() if rule == "scan"})
         self.attach_re = regex.compile(alternation(s for s, (_, r) in self.lex.org_suffix.items() if r == "attach"))
-        self.names_re = regex.compile(alternation(self.lex.org_names))
+        self.names = Openings(self.lex.org_names)
         roles = [w for (w, *_) in data_rows("org_lead_roles.txt")]
         verbs = [w for (w, *_) in data_rows("org_lead_verbs.txt")]
         self.lead_re = regex.compile(f"(?:{alternation(roles)})[为是系]|{alternation(verbs)}")
@@ -62,7 +62,7 @@ class OrgRules:
     def _suffix_orgs(self, text: str, places: dict[int, int], hard: set[int]) -> list[Cand]:
         """…有限公司, …研究院, 某某新闻网讯: the name read leftwards from the suffix."""
         out = []
-        ends = [(m.start(), m.end(), m.group(0)) for m in self.scan_re.finditer(text)]
+        ends = [(s, e, text[s:e]) for s, e in self.scan.scan(text)]
         ends += [(m.start(), m.end(), "新闻网") for m in _NEWS_SITE.finditer(text)]
         for body_end, end, suffix in ends:
             sub, _ = self.lex.org_suffix[suffix]
@@ -97,9 +97,8 @@ class OrgRules:
         """Names from the org-name table (with their place or level)."""
         out = []
         words = self.lex.words
-        for m in self.names_re.finditer(text):
-            s, e = m.start(), m.end()
-            sub, needs_prefix = self.lex.org_names[m.group(0)]
+        for s, e in self.names.scan(text):
+            sub, needs_prefix = self.lex.org_names[text[s:e]]
             if (e - s <= 2 and not needs_prefix and s > 0 and text[s - 1:s + 1] in words
                     and text[s - 1] not in self.lex.boundary):
                 continue  # 居民进入 holds no 民进, 市民建设 no 民建

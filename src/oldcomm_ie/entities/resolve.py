@@ -5,13 +5,15 @@ beats suffix rules; a user pattern beats every rule candidate it overlaps.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 LABEL_RANK = {"ORG": 3, "PROJECT": 2, "PLACE": 1}
 
 
-@dataclass(frozen=True)
-class Cand:
+class Cand(NamedTuple):
+    """One candidate (a named tuple: the rules make thousands a text, and a frozen
+    dataclass costs several times more to build and hash)."""
+
     start: int
     end: int
     label: str
