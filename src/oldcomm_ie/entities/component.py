@@ -126,19 +126,25 @@ class EntityRecognizer:
         return [Cand(end - len(pat) + 1, end + 1, label, subtype, "pattern")
                 for end, (pat, label, subtype) in self._auto.iter(text)]
 
-    def _plain(self, text: str, c: Cand) -> dict:
+    def _plain(self, text: str, c: Cand, name_places: dict[str, list[Cand]]) -> dict:
         """The msgpack-safe form on the Doc; a project also lists the places its name holds
-        (九龙坡区 and 红育坡片区 in 九龙坡区红育坡片区…项目), for the relation stage."""
+        (九龙坡区 and 红育坡片区 in 九龙坡区红育坡片区…项目), for the relation stage.
+        `name_places` holds this document's names already read: an article repeats its
+        project names, and nothing is kept from one document to the next."""
         e = {"start": c.start, "end": c.end, "label": c.label, "subtype": c.subtype}
         if c.label == "PROJECT":
-            e["places"] = [[c.start + p.start, c.start + p.end] for p in self.finder.places(text[c.start:c.end])]
+            name = text[c.start:c.end]
+            if name not in name_places:
+                name_places[name] = self.finder.places(name)
+            e["places"] = [[c.start + p.start, c.start + p.end] for p in name_places[name]]
         return e
 
     def __call__(self, doc: Doc) -> Doc:
         amounts = [(q["start"], q["end"]) for q in (doc._.quantities or ())] if Doc.has_extension("quantities") else []
         text = doc_text(doc)
         found = self.finder.find(text, self._pattern_cands(text), amounts)
-        doc._.entities = [self._plain(text, c) for c in found]
+        name_places: dict[str, list[Cand]] = {}
+        doc._.entities = [self._plain(text, c, name_places) for c in found]
         spans = [doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand") for c in found]
         doc.ents = filter_spans([s for s in spans if s is not None])
         return doc

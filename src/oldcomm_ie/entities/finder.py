@@ -26,16 +26,10 @@ class EntityFinder:
         self.org_rules = OrgRules(reader)
         self.project_rules = ProjectRules(reader)
         self.compounds = CompoundRules(lexicon, gazetteer)
-        self._places_cache: dict[str, list[Cand]] = {}
 
     def places(self, text: str) -> list[Cand]:
-        """The places alone (one layer), e.g. inside a project's name (cached: names recur)."""
-        cache = self._places_cache
-        if text not in cache:
-            if len(cache) > 4096:
-                cache.clear()
-            cache[text] = [c for c in self._place_cands(text, set(), streets=False)[1] if c.label == "PLACE"]
-        return cache[text]
+        """The places alone (one layer), e.g. inside a project's name."""
+        return [c for c in self._place_cands(text, set(), streets=False)[1] if c.label == "PLACE"]
 
     def _place_cands(self, text: str, amount_ends: set[int], streets: bool = True) -> tuple[list[Cand], list[Cand]]:
         """Gazetteer, suffix and compound places, and their one resolved layer; `streets`: a
