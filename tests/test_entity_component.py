@@ -2,10 +2,12 @@
 initialize from config, subtypes on spans, scores in nlp.evaluate."""
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.training import Example
 
 import oldcomm_ie
+from oldcomm_ie.entities.component import set_ents
 
 PATTERN = {"label": "ORG", "pattern": "梧桐置业", "subtype": "company"}
 TEXT = "梧桐置业参与了青枫苑小区改造。"
@@ -87,3 +89,19 @@ def test_max_length_survives_a_reload(tmp_path):
 
     with pytest.raises(ValueError, match="over the limit of 1,234"):
         oldcomm_ie.extract("甲" * 1235, nlp=loaded)
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("", []),
+    ("重庆市渝中区", [(0, 3, "PLACE"), (3, 6, "PLACE")]),        # adjacent: two B tags
+    ("在 重庆市\n改造", [(2, 5, "PLACE")]),                      # a trailing space and a newline token
+    ("渝中区住建委", [(0, 6, "ORG")]),
+    ("没有实体", []),
+])
+def test_set_ents_writes_what_spacys_setter_writes(text, spans):
+    nlp = oldcomm_ie.load()
+    ours, theirs = nlp.make_doc(text), nlp.make_doc(text)
+    set_ents(ours, [ours.char_span(s, e, label=label) for s, e, label in spans])
+    theirs.ents = [theirs.char_span(s, e, label=label) for s, e, label in spans]
+    assert [(e.start_char, e.end_char, e.label_) for e in ours.ents] == [(s, e, label) for s, e, label in spans]
+    assert [(t.ent_iob_, t.ent_type_) for t in ours] == [(t.ent_iob_, t.ent_type_) for t in theirs]
