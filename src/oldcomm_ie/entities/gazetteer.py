@@ -156,7 +156,8 @@ class Lexicon:
 
     def word_before(self, text: str, i: int, floor: int = 0) -> int:
         """Backward maximum matching: the length of the dictionary word ending at i."""
+        words = self.words
         for n in (4, 3, 2):
-            if i - n >= floor and text[i - n:i] in self.words:
+            if i - n >= floor and text[i - n:i] in words:
                 return n
         return 1

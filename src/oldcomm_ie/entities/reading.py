@@ -38,6 +38,7 @@ class Reader:
         there, or None."""
         i = end
         took_place = False
+        word_before = self.lex.word_before
         while i > 0 and end - i < hi:
             if i in stops:
                 break
@@ -54,7 +55,7 @@ class Reader:
             if took_place:
                 break
             ch = text[i - 1]
-            if not is_cjk(ch):
+            if not ("\u4e00" <= ch <= "\u9fff" or is_cjk(ch)):  # the common block first
                 if kind == "project" and (ch.isdigit() or (ch.isascii() and ch.isalpha())):
                     i -= 1
                     continue
@@ -66,7 +67,7 @@ class Reader:
                     i -= 1
                     continue
                 break
-            n = self.lex.word_before(text, i)
+            n = word_before(text, i)
             if n > 1 and text[i - n] == "年" and text[i - n - 1:i - n].isdigit():
                 n -= 1  # 2021年|老旧: a dictionary word (年老) must not swallow a date's 年
             if road and n == 1 and text[i - 1] in LOCATIVES and self._word_ends(text, i - 1):
