@@ -5,6 +5,8 @@ in a supported context found again where it stands alone."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import ahocorasick
 import regex
 
@@ -126,7 +128,9 @@ class CompoundRules:
         return out
 
 
-_CLAUSE = regex.compile(r"[^，。；：,;:！？!?\n（）()“”\"]+")
+_CLAUSE_MARKS = r"，。；：,;:！？!?\n（）()“”\""
+_CLAUSE_END = regex.compile(f"[{_CLAUSE_MARKS}]")
+_CLAUSE_START = regex.compile(f"(?r)[{_CLAUSE_MARKS}]")  # searched backwards from a 、
 _ITEM_CUT = regex.compile(r"等|以及|和|及")
 _LISTED_KINDS = ("compound", "community", "other")
 _PAIR = regex.compile(r"([^和及]+)(?:和|及)([^和及等]+)(?:等.*)?$")
@@ -140,11 +144,9 @@ def listed_compounds(text: str, chosen: list[Cand], reader) -> list[Cand]:
     for c in chosen:
         covered[c.start : c.end] = b"\x01" * (c.end - c.start)
     out = []
-    for clause in _CLAUSE.finditer(text):
-        if clause.group(0).count("、") < 2:
-            continue
-        items, pos = [], clause.start()
-        for piece in clause.group(0).split("、"):
+    for start, clause in _listed_clauses(text):
+        items, pos = [], start
+        for piece in clause.split("、"):
             parts = _ITEM_CUT.split(piece)  # the last item ends at 等, a pair splits at 和
             items.extend(_pieces(pos, piece, parts, first=not items))
             pos += len(piece) + 1
@@ -163,6 +165,22 @@ def listed_compounds(text: str, chosen: list[Cand], reader) -> list[Cand]:
                 continue
             out.append(Cand(s, e, "PLACE", "compound", "suffix"))
     return out
+
+
+def _listed_clauses(text: str) -> Iterator[tuple[int, str]]:
+    """(start, clause) of the clauses holding two 、 or more, found from the 、 outwards:
+    scanning every clause of the text cost more than the rest of the rule."""
+    end = 0
+    p = text.find("、")
+    while p >= 0:
+        m = _CLAUSE_START.search(text, end, p)
+        start = m.end() if m else end
+        m = _CLAUSE_END.search(text, p)
+        end = m.start() if m else len(text)
+        clause = text[start:end]
+        if clause.count("、") >= 2:
+            yield start, clause
+        p = text.find("、", end)
 
 
 def _pieces(pos: int, piece: str, parts: list[str], first: bool) -> list[tuple[int, int]]:
