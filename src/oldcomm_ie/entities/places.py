@@ -202,14 +202,13 @@ class PlaceRules:
 
     def _continues(self, text: str, m) -> bool:
         """Does the suffix run on into a longer dictionary word (路网, 站位, 花园洋房)?"""
-        for k in (1, 2):
-            word = text[m.start():m.end() + k]
-            if k == 1 and self._side_after(text, m.end()):
-                continue  # 路|南侧: a side of the place follows the suffix
-            if len(word) == len(m.group(0)) + k and word in self.lex.words and word not in self.lex.place_suffix:
+        start, end = m.span()
+        side = self._side_after(text, end)  # 路|南侧: a side of the place follows the suffix
+        for k in (2,) if side else (1, 2):
+            word = text[start:end + k]
+            if len(word) == end - start + k and word in self.lex.words and word not in self.lex.place_suffix:
                 return True
-        return len(m.group(0)) == 1 and text[m.end() - 1:m.end() + 1] in self.lex.common and \
-            not self._side_after(text, m.end())
+        return end - start == 1 and text[end - 1:end + 1] in self.lex.common and not side
 
     def _side_after(self, text: str, i: int) -> bool:
         """A locative word (南侧, 以东, 东面) right after position i."""
