@@ -52,17 +52,14 @@ class NotAmountFilter:
         (a word of 2 to 9 characters over its first character, starting at most 5 before
         it, or starting with it and longer than the amount read)"""
         words = self._words
-        for a in range(max(0, start - 5), start):
-            if words.word_from(text, a, max(start + 1 - a, 2), 9):
-                return True
-        return words.word_from(text, start, max(end - start + 1, 2), 9)
+        return (words.word_over(text, max(0, start - 5), start, start, 9)
+                or words.word_from(text, start, max(end - start + 1, 2), 9))
 
     def in_name(self, text: str, start: int) -> bool:
         """Does a policy formula or fixed name (两个一百年, 八一) cover the numeral's first
         character?  Unlike an idiom, a name blocks even where it is the numeral itself."""
         names = self.names
-        return any(names.word_from(text, a, max(start - a + 1, 2), names.longest)
-                   for a in range(max(0, start - names.longest + 1), start + 1))
+        return names.word_over(text, max(0, start - names.longest + 1), start + 1, start, names.longest)
 
     def plausible(self, text: str, start: int, end: int, surface: str, form: str) -> bool:
         """Numerals that are not amounts whatever follows them."""
@@ -109,6 +106,8 @@ class NotAmountFilter:
     @staticmethod
     def compared_with_itself(text: str, start: int, end: int) -> bool:
         """一天比一天好, 一年比一年新: X比X says "ever more", it counts nothing."""
+        if text[end:end + 1] != "比" and text[start - 1:start] != "比":
+            return False  # the common case, told without building the two patterns
         surface = text[start:end]
         return text.startswith("比" + surface, end) or text.endswith(surface + "比", 0, start)
 

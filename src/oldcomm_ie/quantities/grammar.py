@@ -83,6 +83,10 @@ def _denominator(surface: str) -> Number | None:
 
 def read_number(m: regex.Match) -> tuple[Number, str] | None:
     """(number, form) of a NUMBER_RE match; form is 'frac', 'percent', 'num' or 'half'."""
+    num = m.group("num")  # the branches exclude each other: the common one is asked first
+    if num is not None:
+        n = parse_number(num)
+        return (n, "num") if n is not None else None
     if m.group("mixed") is not None:
         whole, part = parse_number(m.group("whole")), fraction(m.group("part"))
         if whole is None or part is None:
@@ -104,9 +108,6 @@ def read_number(m: regex.Match) -> tuple[Number, str] | None:
         if value is None:
             return None
         return Number(-value if negative(m.group("slash")) else value), "frac"
-    if m.group("half") is not None:
-        if m.group("half") == "百分百":
-            return Number(Decimal(1)), "percent"
-        return Number(Decimal("0.5")), "half"
-    n = parse_number(m.group("num"))
-    return (n, "num") if n is not None else None
+    if m.group("half") == "百分百":  # the half branch is the one left
+        return Number(Decimal(1)), "percent"
+    return Number(Decimal("0.5")), "half"

@@ -50,6 +50,16 @@ class WordIndex:
             n += 1
         return False
 
+    def word_over(self, text: str, lo: int, hi: int, pos: int, most: int) -> bool:
+        """Is there a word text[a:a + n] with lo <= a < hi and 2 <= n <= most that reaches
+        over pos?  Where no word starts (most places) this costs one slice and one test."""
+        prefixes = self.prefixes
+        for a in range(lo, hi):
+            least = max(pos + 1 - a, 2)
+            if text[a:a + least] in prefixes and self.word_from(text, a, least, most):
+                return True
+        return False
+
     def lengths_to(self, text: str, pos: int) -> list[int]:
         """The lengths n (shortest first) of the words text[pos - n:pos]."""
         suffixes, words = self.suffixes, self.words

@@ -34,6 +34,11 @@ class UnitReader:
         currencies.update(currency_prefixes())
         self.currencies = currencies
         self.currency_index = WordIndex(currencies)
+        # the characters tail() can read anything at: a unit's first character (a Latin
+        # one in either case, or the space before it) and the marks tail reads itself
+        firsts = {w[0] for w in units}
+        self.tail_starts = frozenset(firsts | {ch.upper() for ch in firsts if ch.isascii()}
+                                     | set(" 余多几幾个個大角毛毫"))
 
     def _units_at(self, text: str, p: int) -> list[tuple[int, Unit]]:
         """(length, unit) of every unit written at p, shortest first; a Latin unit of two
@@ -90,6 +95,8 @@ class UnitReader:
 
     def tail(self, text: str, pos: int, number: Number, form: str):
         """Unit, rate and suffixes after a numeral: returns (unit, value, end, more_than)."""
+        if text[pos:pos + 1] not in self.tail_starts:
+            return None, number.value, pos, False  # most numerals: nothing here can be read
         more = False
         p = pos
         if one_of(text[p:p + 1], "余多几幾") and form == "num":
