@@ -6,7 +6,8 @@ from __future__ import annotations
 import regex
 
 from ..chars import is_cjk
-from .reading import Reader, words_re
+from ..tables import word_pattern
+from .reading import Reader
 from .resolve import Cand
 
 _BRANCHES = ("分行", "支行", "营业部", "分理处")
@@ -19,7 +20,7 @@ class BankRules:
 
     def __init__(self, reader: Reader) -> None:
         self.read, self.lex = reader, reader.lex
-        self.short_re = words_re(self.lex.banks)
+        self.short_re = word_pattern(self.lex.banks)
 
     def short_forms(self, text: str) -> list[Cand]:
         """国开行, 建行 …, unless the short form ends a word begun before it (施工行业) or

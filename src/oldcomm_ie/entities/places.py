@@ -5,8 +5,9 @@ from __future__ import annotations
 import regex
 
 from ..chars import is_cjk
+from ..tables import word_pattern
 from .gazetteer import Gazetteer
-from .reading import FUNCTION_CHARS, LOCATIVES, Reader, alternation, words_re
+from .reading import FUNCTION_CHARS, LOCATIVES, Reader, alternation
 from .resolve import Cand
 
 _ORDINAL_BODY = regex.compile("第?[一二三四五六七八九十]+")
@@ -36,7 +37,7 @@ class PlaceRules:
         self.read, self.lex, self.gaz = reader, reader.lex, gazetteer
         # 建设社区, 和平村: an action verb among the generic heads is a common community name
         self.community_descriptions = self.lex.descriptors | (self.lex.generic - self.lex.action)
-        self.suffix_re = words_re(self.lex.place_suffix)
+        self.suffix_re = word_pattern(self.lex.place_suffix)
         self.extra_re = regex.compile(
             r"(?<=[在来赴驻入返回离抵访])(?:" + alternation(gazetteer.after_only) + ")")
 

@@ -9,8 +9,8 @@ import bisect
 import regex
 
 from ..chars import is_cjk
-from ..tables import data_rows
-from .reading import Reader, words_re
+from ..tables import data_rows, word_pattern
+from .reading import Reader
 from .resolve import Cand
 
 _RENOVATION_RE = regex.compile(r"(?:老旧小区|小区)?(?:综合)?(?:改造|整治提升|有机更新)(?![项工提中])")
@@ -54,7 +54,7 @@ class ProjectRules:
     def __init__(self, reader: Reader) -> None:
         self.read = reader
         self.lex = reader.lex
-        self.suffix_re = words_re(reader.lex.project_suffixes)
+        self.suffix_re = word_pattern(reader.lex.project_suffixes)
         self.categories = {w for (w, *_) in data_rows("project_categories.txt")}
 
     def find(self, text: str, places: dict[int, int], place_cands: list[Cand]) -> list[Cand]:

@@ -3,8 +3,6 @@ family (places, organizations, projects) shares, and the checks that a name part
 everyday or generic words."""
 from __future__ import annotations
 
-import re
-
 import regex
 
 from ..chars import is_cjk
@@ -20,12 +18,6 @@ FUNCTION_CHARS = set("在为对将把被从向于是等")
 def alternation(words) -> str:
     """A regex alternation of words, longest first (so the longest word matches)."""
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-def words_re(words) -> re.Pattern:
-    """The alternation of words compiled by the standard re, which scans a text for a
-    plain alternation some four times faster than regex does."""
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
 class Reader:

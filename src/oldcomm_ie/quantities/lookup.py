@@ -23,17 +23,7 @@ class WordIndex:
     def lengths_from(self, text: str, pos: int, limit: int | None = None) -> list[int]:
         """The lengths n (shortest first, n <= limit) of the words text[pos:pos + n]."""
         top = len(text) - pos if limit is None else min(limit, len(text) - pos)
-        prefixes, words = self.prefixes, self.words
-        found = []
-        n = 1
-        while n <= top:
-            piece = text[pos:pos + n]
-            if piece not in prefixes:
-                break
-            if piece in words:
-                found.append(n)
-            n += 1
-        return found
+        return self._walk((text[pos:pos + n] for n in range(1, top + 1)), self.prefixes)
 
     def word_from(self, text: str, pos: int, least: int, most: int) -> bool:
         """Is there a word text[pos:pos + n] with least <= n <= most?  The walk starts at
@@ -62,14 +52,16 @@ class WordIndex:
 
     def lengths_to(self, text: str, pos: int) -> list[int]:
         """The lengths n (shortest first) of the words text[pos - n:pos]."""
-        suffixes, words = self.suffixes, self.words
+        return self._walk((text[pos - n:pos] for n in range(1, pos + 1)), self.suffixes)
+
+    def _walk(self, pieces: Iterable[str], known: frozenset[str]) -> list[int]:
+        """Lengths of the words among growing pieces, stopping at the first piece that is
+        part of no word (`known`: the prefixes or the suffixes)."""
+        words = self.words
         found = []
-        n = 1
-        while n <= pos:
-            piece = text[pos - n:pos]
-            if piece not in suffixes:
+        for piece in pieces:
+            if piece not in known:
                 break
             if piece in words:
-                found.append(n)
-            n += 1
+                found.append(len(piece))
         return found

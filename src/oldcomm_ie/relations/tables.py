@@ -2,7 +2,6 @@
 rows a user adds to them (add_patterns)."""
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -10,7 +9,7 @@ from functools import lru_cache
 import regex
 from spacy.util import registry
 
-from ..tables import data_rows
+from ..tables import data_rows, word_pattern
 
 SLOTS = {"investment": "INVESTMENT", "investor": "INVESTOR", "period": "PERIOD", "outcome": "OUTCOME",
          "renovation": "RENOVATION", "anaphor": "ANAPHOR", "total": "TOTAL", "owner": "OWNER",
@@ -79,30 +78,22 @@ class Tables:
         self.metrics = [(metric, set(units.split()), tuple(context.split()) if context else ())
                         for metric, units, *rest in data_rows(names.metrics)
                         for context in [rest[0] if rest else ""]]
-        self.trigger_re = {rel: _alternation(words) for rel, words in self.triggers.items()}
-        self.union_re = {name: _alternation([w for rel in rels for w in self.triggers[rel]])
+        self.trigger_re = {rel: word_pattern(words) for rel, words in self.triggers.items()}
+        self.union_re = {name: word_pattern([w for rel in rels for w in self.triggers[rel]])
                          for name, rels in UNIONS.items()}
         ascii_models = [m for m in self.models if m.isascii()]
-        self.acronym_re = regex.compile(r"(?<![A-Za-z+])(?:" + _alternation(ascii_models).pattern + r")(?![A-Za-z+])")
+        self.acronym_re = regex.compile(r"(?<![A-Za-z+])(?:" + word_pattern(ascii_models).pattern + r")(?![A-Za-z+])")
         # what an acronym begins with (a capital, or a table model's first character): a
         # sentence without one names none, and is not scanned for them
         self.acronym_start = regex.compile("[A-Z" + "".join(regex.escape(m[0]) for m in ascii_models) + "]")
-        self.model_re = _alternation([m for m in self.models if not m.isascii()])
-        self.investor_re = _alternation(self.investor_nouns)
+        self.model_re = word_pattern([m for m in self.models if not m.isascii()])
+        self.investor_re = word_pattern(self.investor_nouns)
         self.roles = [(role, tuple(words)) for role, words in roles.items()]
-        self.role_re = {role: _alternation(words) for role, words in self.roles}
+        self.role_re = {role: word_pattern(words) for role, words in self.roles}
 
     def with_patterns(self, patterns: Iterable[dict]) -> Tables:
         """The same tables with more pattern rows (a new object: tables are shared)."""
         return Tables(self.names, self.patterns + [check_pattern(p) for p in patterns])
-
-
-def _alternation(words) -> re.Pattern:
-    """One pattern for a word list, longest first (so 估算总投资 wins over 投资); an empty
-    list matches nothing.  Plain words need none of the regex module's features, and the
-    standard engine scans an alternation of them several times faster."""
-    words = sorted(set(words), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)) if words else r"(?!)")
 
 
 @lru_cache(maxsize=8)
