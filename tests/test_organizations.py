@@ -1,8 +1,6 @@
 """Organizations by kind: case tables of bodies that must be found (with their subtype)
-and of phrases that must not be one, a property on random mixes of name parts, and the
-hostile families (slow) that must stay linear."""
-import time
-
+and of phrases that must not be one, and a property on random mixes of name parts (their
+hostile repetitions are families in benchmarks/hostile.py, bounded by test_hostile_growth)."""
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -41,37 +39,6 @@ def test_name_parts_never_crash_and_map_back(parts):
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
     for e in result.entities:
         assert text[e.start:e.end] == e.text
-
-
-def _seconds(text):
-    started = time.perf_counter()
-    oldcomm_ie.extract(text)
-    return time.perf_counter() - started
-
-
-HOSTILE = {
-    "function parts without a head": "规划和自然资源和" * 12_500 + "好",
-    "level committees": "市委" * 50_000,
-    "government bodies in a row": "市住建局、" * 20_000,
-    "bank branches": "中行江宁支行、" * 14_000,
-    "a list ending in 、": "青松社区、兰州医药公司、" * 8_000,
-    "distinct quoted aliases": "".join(f"打造“{chr(0x4E00 + i)}{chr(0x5E00 + i)}{chr(0x6E00 + i)}”，"
-                                       f"{chr(0x4E00 + i)}{chr(0x5E00 + i)}{chr(0x6E00 + i)}。" for i in range(6_000)),
-}
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("name", list(HOSTILE))
-def test_hostile_family_at_100k_is_bounded(name):
-    oldcomm_ie.extract("预热。")
-    assert _seconds(HOSTILE[name]) < 5.0
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("text", ["规划和自然资源和" * 16 + "好", "市委" * 2_000], ids=["129 chars", "4k chars"])
-def test_short_hostile_cases_are_fast(text):
-    oldcomm_ie.extract("预热。")
-    assert _seconds(text) < 0.1
 
 
 LISTS = [
