@@ -146,7 +146,7 @@ class EntityRecognizer:
         found = self.finder.find(text, self._pattern_cands(text), amounts)
         name_places: dict[str, list[Cand]] = {}
         doc._.entities = [self._plain(text, c, name_places) for c in found]
-        set_ents(doc, *token_ranges(doc, found))
+        set_ents(doc, *token_ranges(doc, text, found))
         return doc
 
     def score(self, examples: Iterable[Example], **kwargs) -> dict:

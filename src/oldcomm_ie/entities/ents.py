@@ -4,27 +4,28 @@ entity and token, which on a Doc of one token per character cost more than findi
 from __future__ import annotations
 
 import numpy as np
-from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .resolve import Cand
 
 
-def token_ranges(doc: Doc, cands: list[Cand]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(first, end, label) token arrays of cands (in text order) as
+def token_ranges(doc: Doc, text: str, cands: list[Cand]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(first, end, label) token arrays of cands (in text order; `text` is the Doc's) as
     `doc.char_span(start, end, label, alignment_mode="expand")` aligns them, then
     filtered as spaCy's filter_spans does (the first longest of overlapping ones)."""
     if not cands:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.uint64)
-    idx, length = doc.to_array([IDX, LENGTH]).astype(np.int64).T
+    idx = doc.to_array(IDX).astype(np.int64)
     starts = np.fromiter((c.start for c in cands), dtype=np.int64, count=len(cands))
     ends = np.fromiter((c.end for c in cands), dtype=np.int64, count=len(cands))
     add = doc.vocab.strings.add
     labels = np.array([add(c.label) for c in cands], dtype=np.uint64)
-    # a token owns its characters and its trailing space; a start on that space begins the next token
-    first = np.searchsorted(idx, starts, "right") - 1
-    first += starts == idx[first] + length[first]
+    first = np.searchsorted(idx, starts, "right") - 1  # a token owns its characters and its trailing space
+    for k, c in enumerate(cands):
+        if text[c.start] == " " and c.start == idx[first[k]] + len(doc[int(first[k])]):
+            first[k] += 1  # a start on a token's trailing space begins the next token
     end = np.searchsorted(idx, ends - 1, "right")
     if np.all(first[1:] >= end[:-1]):
         return first, end, labels  # no two overlap: filter_spans keeps them all, in order
