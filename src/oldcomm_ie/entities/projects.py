@@ -5,6 +5,7 @@ project names."""
 from __future__ import annotations
 
 import bisect
+from operator import itemgetter
 
 import regex
 
@@ -101,7 +102,7 @@ class ProjectRules:
     def _suffix_projects(self, text: str, places: dict[int, int], place_cands: list[Cand]) -> list[Cand]:
         """…改造项目, …工程: read leftwards; kept when the name holds a place, begins with
         a year, or names a part of a project."""
-        by_start = sorted(place_cands, key=lambda c: c.start)
+        by_start = sorted(place_cands, key=itemgetter(0))  # by start
         starts = [c.start for c in by_start]
 
         def place_inside(a: int, b: int) -> Cand | None:
@@ -209,8 +210,10 @@ class ProjectRules:
         """X区Y社区 + 老旧小区综合改造: district + place + renovation."""
         out = []
         for c in place_cands:
+            if c.subtype not in ("community", "compound", "street") or c.start not in places:
+                continue
             m = _RENOVATION_RE.match(text, c.end)
-            if m and c.subtype in ("community", "compound", "street") and c.start in places:
+            if m:
                 start = c.start
                 while start in places and places[start] < start:
                     start = places[start]
