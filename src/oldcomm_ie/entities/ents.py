@@ -8,7 +8,7 @@ from spacy.attrs import ENT_IOB, ENT_TYPE, IDX
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .resolve import Cand
+from .resolve import LABEL_RANK, Cand
 
 
 def token_ranges(doc: Doc, text: str, cands: list[Cand]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -20,8 +20,8 @@ def token_ranges(doc: Doc, text: str, cands: list[Cand]) -> tuple[np.ndarray, np
     idx = doc.to_array(IDX).astype(np.int64)
     starts = np.fromiter((c.start for c in cands), dtype=np.int64, count=len(cands))
     ends = np.fromiter((c.end for c in cands), dtype=np.int64, count=len(cands))
-    add = doc.vocab.strings.add
-    labels = np.array([add(c.label) for c in cands], dtype=np.uint64)
+    hashes = {label: doc.vocab.strings.add(label) for label in LABEL_RANK}
+    labels = np.array([hashes[c.label] for c in cands], dtype=np.uint64)
     first = np.searchsorted(idx, starts, "right") - 1  # a token owns its characters and its trailing space
     for k, c in enumerate(cands):
         if text[c.start] == " " and c.start == idx[first[k]] + len(doc[int(first[k])]):
