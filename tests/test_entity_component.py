@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from spacy.tokens import Doc
 from spacy.training import Example
+from spacy.util import filter_spans
 
 import oldcomm_ie
-from oldcomm_ie.entities.component import set_ents
+from oldcomm_ie.entities.ents import set_ents, token_ranges
+from oldcomm_ie.entities.resolve import Cand
 
 PATTERN = {"label": "ORG", "pattern": "梧桐置业", "subtype": "company"}
 TEXT = "梧桐置业参与了青枫苑小区改造。"
@@ -91,17 +94,23 @@ def test_max_length_survives_a_reload(tmp_path):
         oldcomm_ie.extract("甲" * 1235, nlp=loaded)
 
 
-@pytest.mark.parametrize("text, spans", [
-    ("", []),
-    ("重庆市渝中区", [(0, 3, "PLACE"), (3, 6, "PLACE")]),        # adjacent: two B tags
-    ("在 重庆市\n改造", [(2, 5, "PLACE")]),                      # a trailing space and a newline token
-    ("渝中区住建委", [(0, 6, "ORG")]),
-    ("没有实体", []),
+@pytest.mark.parametrize("words, spaces, spans", [
+    ([], [], []),
+    (list("重庆市渝中区"), [False] * 6, [(0, 3, "PLACE"), (3, 6, "PLACE")]),  # adjacent: two B tags
+    (["在", "重庆市", "\n", "改造"], [True, False, False, False], [(2, 5, "PLACE")]),  # a space, a newline token
+    (["在", "重庆市", "改造"], [True, False, False], [(1, 3, "PLACE")]),  # begins on a trailing space
+    (["在", " ", "重庆市"], [True, True, False], [(2, 7, "PLACE"), (3, 7, "PLACE")]),  # a space token, its trailing space
+    (["在", " ", "重庆市"], [True, True, False], [(3, 7, "PLACE")]),
+    (["在", "  ", "重庆市"], [False, False, False], [(2, 6, "PLACE")]),  # inside a token of spaces
+    (["渝中", "区住建委"], [False, False], [(0, 6, "ORG")]),
+    (["重庆市渝", "中区"], [False, False], [(0, 3, "PLACE"), (3, 6, "PLACE")]),  # expand overlaps: first longest
+    (["九龙", "坡区", "红育坡"], [False, False, False], [(0, 3, "PLACE"), (3, 7, "PLACE")]),
+    (list("没有实体"), [False] * 4, []),
 ])
-def test_set_ents_writes_what_spacys_setter_writes(text, spans):
+def test_ents_are_what_char_span_and_spacys_setter_make(words, spaces, spans):
     nlp = oldcomm_ie.load()
-    ours, theirs = nlp.make_doc(text), nlp.make_doc(text)
-    set_ents(ours, [ours.char_span(s, e, label=label) for s, e, label in spans])
-    theirs.ents = [theirs.char_span(s, e, label=label) for s, e, label in spans]
-    assert [(e.start_char, e.end_char, e.label_) for e in ours.ents] == [(s, e, label) for s, e, label in spans]
+    ours, theirs = Doc(nlp.vocab, words=words, spaces=spaces), Doc(nlp.vocab, words=words, spaces=spaces)
+    set_ents(ours, *token_ranges(ours, ours.text, [Cand(s, e, label, None, "pattern") for s, e, label in spans]))
+    theirs.ents = filter_spans([theirs.char_span(s, e, label=label, alignment_mode="expand") for s, e, label in spans])
+    assert [(e.start, e.end, e.label_) for e in ours.ents] == [(e.start, e.end, e.label_) for e in theirs.ents]
     assert [(t.ent_iob_, t.ent_type_) for t in ours] == [(t.ent_iob_, t.ent_type_) for t in theirs]

@@ -54,3 +54,18 @@ LISTS = [
 def test_work_units_in_compound_lists(sentence, surface, label):
     found = {e.text: e for e in oldcomm_ie.extract(sentence).entities}
     assert surface in found and found[surface].label == label
+
+
+@pytest.mark.parametrize("text, at, head", [
+    ("领导小组办公室", 0, "领导小组办公室"),  # the longest head there
+    ("领导小组会议", 0, "领导小组"),
+    ("建委", 1, "委"),
+    ("委员会", 0, "委员会"),
+    ("办", 0, "办"),               # a head that ends the text
+    ("领导", 0, None),             # begins a head, is none
+    ("住建", 0, None),
+    ("局", 1, None),               # past the end
+])
+def test_government_head_at(text, at, head):
+    from oldcomm_ie.entities.component import default_finder
+    assert default_finder().org_rules.gov._head(text, at) == head

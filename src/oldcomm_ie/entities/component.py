@@ -8,16 +8,15 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 import ahocorasick
-import numpy as np
 import srsly
-from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
 from spacy.scorer import get_ner_prf
 from spacy.tokens import Doc, Span
 from spacy.training import Example
-from spacy.util import ensure_path, filter_spans, registry
+from spacy.util import ensure_path, registry
 
 from ..layout import doc_text
+from .ents import set_ents, token_ranges
 from .finder import EntityFinder
 from .gazetteer import Gazetteer, Lexicon
 from .resolve import LABEL_RANK, Cand
@@ -44,19 +43,6 @@ def _field(name: str) -> Callable[[Span], object]:
         e = _entity_of(span)
         return e.get(name) if e else None
     return get
-
-
-def set_ents(doc: Doc, spans: list[Span]) -> None:
-    """`doc.ents = spans` (non-overlapping; every other token outside) in one array write:
-    spaCy's setter takes Python-level steps for every token, which on a Doc of one token per
-    character cost more than building the spans."""
-    iob = np.zeros((len(doc), 2), dtype="uint64")
-    iob[:, 0] = 2  # O
-    for span in spans:
-        iob[span.start, 0] = 3  # B
-        iob[span.start + 1:span.end, 0] = 1  # I
-        iob[span.start:span.end, 1] = span.label
-    doc.from_array([ENT_IOB, ENT_TYPE], iob)
 
 
 for _name in ("subtype", "admin"):
@@ -160,10 +146,8 @@ class EntityRecognizer:
         found = self.finder.find(text, self._pattern_cands(text), amounts)
         name_places: dict[str, list[Cand]] = {}
         doc._.entities = [self._plain(text, c, name_places) for c in found]
-        spans = [doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand") for c in found]
-        set_ents(doc, filter_spans([s for s in spans if s is not None]))
+        set_ents(doc, *token_ranges(doc, text, found))
         return doc
-
 
     def score(self, examples: Iterable[Example], **kwargs) -> dict:
         """What `nlp.evaluate` reports for this component."""

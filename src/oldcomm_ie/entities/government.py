@@ -22,21 +22,28 @@ _CONGRESS = regex.compile("(?:第?[〇一二三四五六七八九十]{1,4}届)?(
 _SHORT_GOV = regex.compile(f"[{LEVEL_PREFIX}]府(?:(?=常务|办|令)|(?![{CJK_CLASS}]))")
 
 
+def _lengths_by_first(words) -> dict[str, tuple[int, ...]]:
+    """First character → lengths of the words it begins, longest first (a probe per length
+    a word there can have, not per length up to the longest word)."""
+    lengths: dict[str, set[int]] = {}
+    for w in words:
+        lengths.setdefault(w[0], set()).add(len(w))
+    return {ch: tuple(sorted(ns, reverse=True)) for ch, ns in lengths.items()}
+
+
 class GovernmentRules:
     """Candidates for government and Party bodies in a clean text."""
 
     def __init__(self, reader: Reader) -> None:
         self.read, self.lex = reader, reader.lex
         self.parts = set(self.lex.functions)
-        self.lengths: dict[str, tuple[int, ...]] = {}  # first character → part lengths, longest first
-        for part in self.parts:
-            self.lengths[part[0]] = tuple(sorted({*self.lengths.get(part[0], ()), len(part)}, reverse=True))
+        self.lengths = _lengths_by_first(self.parts)
         self.heads = {h: (sub, strength) for h, sub, strength in data_rows("gov_heads.tsv")}
+        self.head_lengths = _lengths_by_first(self.heads)
         # where a chain may begin: a part of two characters or more, or one before a head
         self.openings = Openings(self.parts)
         single = "".join(sorted(regex.escape(p) for p in self.parts if len(p) == 1))
         self.single_re = regex.compile(f"[{single}](?={alternation(self.heads)})")
-        self.head_max = max(map(len, self.heads))
         bare = [s for s, (_, rule) in self.lex.org_suffix.items() if rule == "bare"]
         self.bare_re = regex.compile(alternation(bare))
         self.level_party_re = regex.compile(f"[{LEVEL_PREFIX}]委(?!员)")
@@ -84,7 +91,8 @@ class GovernmentRules:
         return j, count
 
     def _head(self, text: str, j: int) -> str | None:
-        for n in range(min(self.head_max, len(text) - j), 0, -1):
+        """The longest head at j, or None."""
+        for n in self.head_lengths.get(text[j:j + 1], ()):
             if text[j:j + n] in self.heads:
                 return text[j:j + n]
         return None

@@ -42,10 +42,9 @@ class OrgRules:
         verbs = [w for (w, *_) in data_rows("org_lead_verbs.txt")]
         self.lead_re = regex.compile(f"(?:{alternation(roles)})[为是系]|{alternation(verbs)}")
         housing = data_rows("org_not_before.txt")
-        self.not_before = {row[0] for row in housing}
         near = alternation(r[0] for r in housing if r[1:] == ["near"])
-        self.near_re = regex.compile(rf"[{CJK_CLASS}]{{1,4}}?(?:{near})")
-        self.not_before_max = max(map(len, self.not_before))
+        # a housing word right after (宿舍), or a near one after a short name (某苑家属区)
+        self.housing_re = regex.compile(rf"{alternation(r[0] for r in housing)}|[{CJK_CLASS}]{{1,4}}?(?:{near})")
         groups = [row[0] for row in data_rows("soe_groups.tsv")]
         self.numbered_re = regex.compile(f"(?:{alternation(groups)}){_NUMBERED_TAIL}")
 
@@ -118,6 +117,9 @@ class OrgRules:
         grown: dict[tuple[int, str, str | None], tuple[int, str | None]] = {}
         out = []
         for c in cands:
+            if c.label != "ORG" and self.attach_re.match(text, c.end) is None:
+                out.append(c)  # only a suffix makes a place or project a body (区|政府)
+                continue
             path, key = [], (c.end, c.label, c.subtype)
             while key not in grown:
                 step = self._grow(text, Cand(c.start, key[0], key[1], key[2], c.source), place_at)
@@ -129,7 +131,7 @@ class OrgRules:
             final = grown[key]
             for k in path:
                 grown[k] = final
-            if c.label == "ORG" and self._before_housing(text, final[0]):
+            if c.label == "ORG" and self.housing_re.match(text, final[0]):
                 continue  # 某某公司宿舍: a compound named for a work unit
             out.append(c if final[0] == c.end else Cand(c.start, final[0], "ORG", final[1], c.source))
         return units_as_compounds(text, out)
@@ -138,11 +140,6 @@ class OrgRules:
         """Does a new word begin at i (not 办理 after 区政府办)?"""
         boundary = self.lex.boundary
         return not is_cjk(text[i:i + 1]) or text[i] in boundary or text[i:i + 2] in boundary
-
-    def _before_housing(self, text: str, end: int) -> bool:
-        """Does a housing word follow (宿舍 right after, 家属区 after a short name)?"""
-        return (any(text[end:end + n] in self.not_before for n in range(1, self.not_before_max + 1))
-                or self.near_re.match(text, end) is not None)
 
     def _grow(self, text: str, cur: Cand, place_at: dict[int, int]) -> Cand | None:
         """cur with the sub-body right after it joined, or None when nothing attaches."""

@@ -5,6 +5,7 @@ project names."""
 from __future__ import annotations
 
 import bisect
+from operator import itemgetter
 
 import regex
 
@@ -32,6 +33,9 @@ _SLOGAN = regex.compile(r"[、，,。；;！!？?·]|的")
 # A descriptive name in a list before 等…项目: X村自主更新、Y片区更新等示范项目
 _LISTED_RE = regex.compile(
     r"(?:\p{Han}{2,10}(?:更新|改造|整治)、)+\p{Han}{2,10}(?:更新|改造|整治)(?=等\p{Han}{0,6}项目)")
+_LISTED_AHEAD = regex.compile(r"等\p{Han}{0,6}项目")
+_RUN_AFTER = regex.compile(r"[\p{Han}、]*")
+_RUN_BEFORE = regex.compile(r"(?r)[\p{Han}、]*")  # matched leftwards from its end
 
 
 def _run_after(text: str, i: int, width: int = 12) -> str:
@@ -40,6 +44,19 @@ def _run_after(text: str, i: int, width: int = 12) -> str:
     while end < len(text) and end - i < width and is_cjk(text[end]):
         end += 1
     return text[i:end]
+
+
+def _listed_matches(text: str):
+    """_LISTED_RE's matches, searched only in the runs of Han and 、 that hold 等…项目: a
+    match and what it looks ahead to lie in one such run, and elsewhere the pattern only
+    fails, after trying every position."""
+    end = 0
+    for ahead in _LISTED_AHEAD.finditer(text):
+        if ahead.start() < end:
+            continue  # in the run searched last
+        start = _RUN_BEFORE.match(text, 0, ahead.start()).start()
+        end = _RUN_AFTER.match(text, ahead.start()).end()
+        yield from _LISTED_RE.finditer(text, start, end)
 
 
 def _in_title(text: str, start: int, end: int) -> bool:
@@ -63,7 +80,7 @@ class ProjectRules:
         quoted = [Cand(m.start(1), m.end(1), "PROJECT", None, "quoted") for m in _QUOTED_PROJECT_RE.finditer(text)
                   if not _SLOGAN.search(m.group(1)) and len(m.group(1)) >= 4]
         listed = [Cand(s, s + len(name), "PROJECT", None, "structure")
-                  for m in _LISTED_RE.finditer(text) for s, name in self._items(text, m, places)]
+                  for m in _listed_matches(text) for s, name in self._items(text, m, places)]
         return self._suffix_projects(text, places, place_cands) + self._renovations(text, places, place_cands) \
             + quoted + listed
 
@@ -85,7 +102,7 @@ class ProjectRules:
     def _suffix_projects(self, text: str, places: dict[int, int], place_cands: list[Cand]) -> list[Cand]:
         """…改造项目, …工程: read leftwards; kept when the name holds a place, begins with
         a year, or names a part of a project."""
-        by_start = sorted(place_cands, key=lambda c: c.start)
+        by_start = sorted(place_cands, key=itemgetter(0))  # by start
         starts = [c.start for c in by_start]
 
         def place_inside(a: int, b: int) -> Cand | None:
@@ -193,8 +210,10 @@ class ProjectRules:
         """X区Y社区 + 老旧小区综合改造: district + place + renovation."""
         out = []
         for c in place_cands:
+            if c.subtype not in ("community", "compound", "street") or c.start not in places:
+                continue
             m = _RENOVATION_RE.match(text, c.end)
-            if m and c.subtype in ("community", "compound", "street") and c.start in places:
+            if m:
                 start = c.start
                 while start in places and places[start] < start:
                     start = places[start]
