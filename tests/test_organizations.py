@@ -69,3 +69,16 @@ def test_work_units_in_compound_lists(sentence, surface, label):
 def test_government_head_at(text, at, head):
     from oldcomm_ie.entities.component import default_finder
     assert default_finder().org_rules.gov._head(text, at) == head
+
+
+@pytest.mark.parametrize("text, end", [
+    ("住建局", 2),
+    ("规划和自然资源局", 7),
+    ("住建", 2),
+    ("住", 0),       # a one-character part at the end of the text: no head after it
+    ("住建住", 2),   # ... and never counted as a longer part that runs past the end
+    ("建委", 1),     # a one-character part before its head
+])
+def test_government_function_parts_end_inside_the_text(text, end):
+    from oldcomm_ie.entities.component import default_finder
+    assert default_finder().org_rules.gov._chain(text, 0) == end

@@ -69,7 +69,7 @@ class GovernmentRules:
         """Length of the longest function part at i (a one-character part only right before
         a head); 0 when none."""
         for n in self.lengths.get(text[i:i + 1], ()):
-            if text[i:i + n] in self.parts and (n > 1 or self._head(text, i + 1) is not None):
+            if i + n <= len(text) and text[i:i + n] in self.parts and (n > 1 or self._head(text, i + 1) is not None):
                 return n
         return 0
 
