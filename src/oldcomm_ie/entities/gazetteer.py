@@ -39,10 +39,12 @@ class Gazetteer:
         for nickname, city in data_rows("city_nicknames.tsv"):
             if city in self._full_names:
                 entries.setdefault(nickname, []).append(("city", self._full_names[city], True))
-        # surface → readings, and their two-character openings: only where one stands is a
-        # name looked up
+        # surface → readings; a name is looked up only where it could stand: a two-character
+        # name where its pair does, a longer one where its first three characters do (the
+        # pairs of longer names, 发展 and 建设, are everyday words)
         self.names = {surface: tuple(values) for surface, values in entries.items()}
-        self.openings = Openings(self.names)
+        self.openings = (Openings({n for n in self.names if len(n) == 2}),
+                         Openings({n for n in self.names if len(n) > 2}, width=3))
         self.communities = load_trie("communities.marisa", marisa_trie.RecordTrie("<i"))
 
     def _add_admin(self, entries: dict[str, list[tuple[str, int, bool]]]) -> None:
@@ -81,14 +83,16 @@ class Gazetteer:
         """(start, end, readings) for every gazetteer name in text; a reading is
         (level, row, needs_context)."""
         out = []
-        lengths, names, size = self.openings.lengths, self.names.get, len(text)
-        for i in self.openings.positions(text):
-            for n in lengths[text[i:i + 2]]:
-                if i + n > size:
-                    continue
-                values = names(text[i:i + n])
-                if values is not None:
-                    out.append((i, i + n, values))
+        names, size = self.names.get, len(text)
+        for table in self.openings:
+            lengths, width = table.lengths, table.width
+            for i in table.positions(text):
+                for n in lengths[text[i:i + width]]:
+                    if i + n > size:
+                        continue
+                    values = names(text[i:i + n])
+                    if values is not None:
+                        out.append((i, i + n, values))
         out.sort(key=lambda h: (h[1], h[0]))  # by end, longest first, as before
         return out
 

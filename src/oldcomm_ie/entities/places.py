@@ -102,14 +102,16 @@ class PlaceRules:
     def _crossed(self, text: str, start: int, end: int, hit_ends: set[int]) -> bool:
         """Does a dictionary word run across the name's first character while no word
         ends right before it (上|海城市, 县|域城镇, 地|方城镇; not 其中|上城区, 湖南省|长沙市)?"""
-        if start == 0 or not is_cjk(text[start - 1]) or self.lex.word_before(text, start) > 1:
+        if start == 0 or start in hit_ends or not is_cjk(text[start - 1]):
             return False
         if text[start - 1] in FUNCTION_CHARS:
             return False  # 为|重庆: a preposition before the name
+        if self.lex.word_before(text, start) > 1:
+            return False
         for k in (1, 2):
             for j in (1, 2):
                 word = text[start - k:start + j]
-                if len(word) == k + j and start + j <= end and word in self.lex.words and start not in hit_ends:
+                if len(word) == k + j and start + j <= end and word in self.lex.words:
                     return True
         return False
 
