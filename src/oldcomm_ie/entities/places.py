@@ -2,19 +2,21 @@
 after their district or street, and suffix places (…小区, …社区, …路) read leftwards."""
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ..chars import is_cjk
 from ..tables import word_pattern
 from .gazetteer import Gazetteer
-from .reading import FUNCTION_CHARS, LOCATIVES, Reader, alternation
+from .reading import FUNCTION_CHARS, LOCATIVES, Reader
 from .resolve import Cand
 
 _ORDINAL_BODY = regex.compile("第?[一二三四五六七八九十]+")
 _NUMERALS = set("一二三四五六七八九十百千两")
 _MEASURES = set("个座栋幢处家所项")
 _LIST_MARKS = set("、，,：:。；;和及等")
-_SET_PHRASE = regex.compile("特色|式现代化")
+_SET_PHRASES = ("特色", "式现代化")
 _SUFFIX_WORDS_RIGHT = {"市民", "市场", "市值", "区域", "区间", "区块", "县城", "镇上"}
 _DIGIT_ROAD = regex.compile(r"[东南西北中]?[一二三四五六七八九十\d]*[路街巷道](?!办)")
 
@@ -38,8 +40,7 @@ class PlaceRules:
         # 建设社区, 和平村: an action verb among the generic heads is a common community name
         self.community_descriptions = self.lex.descriptors | (self.lex.generic - self.lex.action)
         self.suffix_re = word_pattern(self.lex.place_suffix)
-        self.extra_re = regex.compile(
-            r"(?<=[在来赴驻入返回离抵访])(?:" + alternation(gazetteer.after_only) + ")")
+        self.extra_re = re.compile(r"(?<=[在来赴驻入返回离抵访])(?:" + word_pattern(gazetteer.after_only).pattern + ")")
 
     # -- the gazetteer -------------------------------------------------------------------
     def gazetteer_places(self, text: str) -> list[Cand]:
@@ -85,7 +86,7 @@ class PlaceRules:
         """The reading of a gazetteer hit that its context supports, or None."""
         if end - start == 2 and _DIGIT_ROAD.match(text, end):
             return None  # 北京路, 中山二路: a road named after a place
-        if _SET_PHRASE.match(text, end) and any(row < 0 for _, row, _ in readings):
+        if text.startswith(_SET_PHRASES, end) and any(row < 0 for _, row, _ in readings):
             return None  # 中国特色社会主义, 中国式现代化: a set phrase, not the country (not 泉城特色)
         if text[end - 1:end + 1] in _SUFFIX_WORDS_RIGHT and text[end:end + 2] not in self.lex.words:
             return None  # 上海市民, 上海市场: the 市 begins the next word (not 和县|城镇化)
