@@ -26,6 +26,9 @@ class Gazetteer:
         self.children: dict[int, dict[str, tuple[int, str]]] = {}  # row → street short → (row, level)
         entries: dict[str, list[tuple[str, int, bool]]] = {}   # surface → [(level, row, needs_context)]
         self._add_admin(entries)
+        # row → lengths of its streets' short forms that may follow it, longest first
+        self.child_lengths = {row: tuple(sorted({len(s) for s in kids if 2 <= len(s) <= 6}, reverse=True))
+                              for row, kids in self.children.items()}
         for _, name, _ in data_rows("places_world.tsv"):
             entries.setdefault(name, []).append(("other", -1, False))
         self.after_only: dict[str, str] = {}
@@ -158,10 +161,13 @@ class Lexicon:
         self.org_names = {row[0]: (row[1], len(row) > 2 and row[2] == "prefix") for row in data_rows("org_names.tsv")}
         self.banks = {short: full for short, full in data_rows("bank_aliases.tsv")}
 
-    def word_before(self, text: str, i: int, floor: int = 0) -> int:
-        """Backward maximum matching: the length of the dictionary word ending at i."""
+    def word_before(self, text: str, i: int) -> int:
+        """Backward maximum matching: the length of the dictionary word ending at i (the
+        lexicon's words have two to four characters; this is the stage's most frequent call,
+        hence no loop)."""
         words = self.words
-        for n in (4, 3, 2):
-            if i - n >= floor and text[i - n:i] in words:
-                return n
-        return 1
+        if i >= 4 and text[i - 4:i] in words:
+            return 4
+        if i >= 3 and text[i - 3:i] in words:
+            return 3
+        return 2 if i >= 2 and text[i - 2:i] in words else 1

@@ -40,7 +40,9 @@ class PlaceRules:
         # 建设社区, 和平村: an action verb among the generic heads is a common community name
         self.community_descriptions = self.lex.descriptors | (self.lex.generic - self.lex.action)
         self.suffix_re = word_pattern(self.lex.place_suffix)
-        self.extra_re = re.compile(r"(?<=[在来赴驻入返回离抵访])(?:" + word_pattern(gazetteer.after_only).pattern + ")")
+        # a place named only after a verb of motion: the verb is matched and the name looked
+        # ahead, so the engine scans for the verb (a lookbehind is tried at every position)
+        self.extra_re = re.compile("[在来赴驻入返回离抵访](?=(" + word_pattern(gazetteer.after_only).pattern + "))")
 
     # -- the gazetteer -------------------------------------------------------------------
     def gazetteer_places(self, text: str) -> list[Cand]:
@@ -60,22 +62,25 @@ class PlaceRules:
             if reading is not None:
                 out.append(Cand(start, end, "PLACE", reading[0], "gazetteer"))
                 out.extend(self._after(text, end, *reading))
+        last = 0
         for m in self.extra_re.finditer(text):
-            if text[m.start():m.end() + 1] not in self.lex.words:
-                out.append(Cand(m.start(), m.end(), "PLACE", self.gaz.after_only[m.group(0)], "gazetteer"))
+            start, end = m.span(1)
+            if start < last:
+                continue  # a verb inside the name before: the names do not overlap
+            last = end
+            if text[start:end + 1] not in self.lex.words:
+                out.append(Cand(start, end, "PLACE", self.gaz.after_only[m.group(1)], "gazetteer"))
         return out
 
     def _after(self, text: str, end: int, level: str, row: int) -> list[Cand]:
         """A street's short form right after its district (南岸区铜元局), a community right
         after its street."""
         out = []
-        kids = self.gaz.children.get(row) if row >= 0 else None
-        if kids:
-            for n in range(6, 1, -1):
-                hit = kids.get(text[end:end + n]) if end + n <= len(text) else None
-                if hit and not text.startswith(("区", "县", "街道", "镇"), end + n):
-                    out.append(Cand(end, end + n, "PLACE", hit[1], "gazetteer"))
-                    break
+        for n in self.gaz.child_lengths.get(row, ()):
+            hit = self.gaz.children[row].get(text[end:end + n]) if end + n <= len(text) else None
+            if hit and not text.startswith(("区", "县", "街道", "镇"), end + n):
+                out.append(Cand(end, end + n, "PLACE", hit[1], "gazetteer"))
+                break
         if level == "street" and row >= 0:
             n = self.gaz.community_at(text, end, row)
             if n:
