@@ -5,6 +5,7 @@ in a supported context found again where it stands alone."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 
 import ahocorasick
@@ -140,11 +141,16 @@ def listed_compounds(text: str, chosen: list[Cand], reader) -> list[Cand]:
     """In a list (A、B、C和D) where two or more items are compounds, communities or named
     sites, the other short items are compounds too (教师楼 in a list of 花园 and 小区)."""
     spans = {(c.start, c.end): c for c in chosen}
+    # where a known item may begin: a clause holding fewer than two is no list of them
+    # (most clauses with 、 list other things), and is not split into its items
+    known_starts = sorted(c.start for c in chosen if c.label == "PLACE" and c.subtype in _LISTED_KINDS)
     covered = bytearray(len(text) + 1)
     for c in chosen:
         covered[c.start : c.end] = b"\x01" * (c.end - c.start)
     out = []
     for start, clause in _listed_clauses(text):
+        if bisect_left(known_starts, start + len(clause)) - bisect_left(known_starts, start) < 2:
+            continue
         items, pos = [], start
         for piece in clause.split("、"):
             parts = _ITEM_CUT.split(piece)  # the last item ends at 等, a pair splits at 和

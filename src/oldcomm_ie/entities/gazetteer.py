@@ -26,6 +26,9 @@ class Gazetteer:
         self.children: dict[int, dict[str, tuple[int, str]]] = {}  # row → street short → (row, level)
         entries: dict[str, list[tuple[str, int, bool]]] = {}   # surface → [(level, row, needs_context)]
         self._add_admin(entries)
+        # row → lengths of its streets' short forms that may follow it, longest first
+        self.child_lengths = {row: tuple(sorted({len(s) for s in kids if 2 <= len(s) <= 6}, reverse=True))
+                              for row, kids in self.children.items()}
         for _, name, _ in data_rows("places_world.tsv"):
             entries.setdefault(name, []).append(("other", -1, False))
         self.after_only: dict[str, str] = {}
@@ -39,10 +42,12 @@ class Gazetteer:
         for nickname, city in data_rows("city_nicknames.tsv"):
             if city in self._full_names:
                 entries.setdefault(nickname, []).append(("city", self._full_names[city], True))
-        # surface → readings, and their two-character openings: only where one stands is a
-        # name looked up
+        # surface → readings; a name is looked up only where it could stand: a two-character
+        # name where its pair does, a longer one where its first three characters do (the
+        # pairs of longer names, 发展 and 建设, are everyday words)
         self.names = {surface: tuple(values) for surface, values in entries.items()}
-        self.openings = Openings(self.names)
+        self.openings = (Openings({n for n in self.names if len(n) == 2}),
+                         Openings({n for n in self.names if len(n) > 2}, width=3))
         self.communities = load_trie("communities.marisa", marisa_trie.RecordTrie("<i"))
 
     def _add_admin(self, entries: dict[str, list[tuple[str, int, bool]]]) -> None:
@@ -81,14 +86,16 @@ class Gazetteer:
         """(start, end, readings) for every gazetteer name in text; a reading is
         (level, row, needs_context)."""
         out = []
-        lengths, names, size = self.openings.lengths, self.names.get, len(text)
-        for i in self.openings.positions(text):
-            for n in lengths[text[i:i + 2]]:
-                if i + n > size:
-                    continue
-                values = names(text[i:i + n])
-                if values is not None:
-                    out.append((i, i + n, values))
+        names, size = self.names.get, len(text)
+        for table in self.openings:
+            lengths, width = table.lengths, table.width
+            for i in table.positions(text):
+                for n in lengths[text[i:i + width]]:
+                    if i + n > size:
+                        continue
+                    values = names(text[i:i + n])
+                    if values is not None:
+                        out.append((i, i + n, values))
         out.sort(key=lambda h: (h[1], h[0]))  # by end, longest first, as before
         return out
 
@@ -154,10 +161,13 @@ class Lexicon:
         self.org_names = {row[0]: (row[1], len(row) > 2 and row[2] == "prefix") for row in data_rows("org_names.tsv")}
         self.banks = {short: full for short, full in data_rows("bank_aliases.tsv")}
 
-    def word_before(self, text: str, i: int, floor: int = 0) -> int:
-        """Backward maximum matching: the length of the dictionary word ending at i."""
+    def word_before(self, text: str, i: int) -> int:
+        """Backward maximum matching: the length of the dictionary word ending at i (the
+        lexicon's words have two to four characters; this is the stage's most frequent call,
+        hence no loop)."""
         words = self.words
-        for n in (4, 3, 2):
-            if i - n >= floor and text[i - n:i] in words:
-                return n
-        return 1
+        if i >= 4 and text[i - 4:i] in words:
+            return 4
+        if i >= 3 and text[i - 3:i] in words:
+            return 3
+        return 2 if i >= 2 and text[i - 2:i] in words else 1

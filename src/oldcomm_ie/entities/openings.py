@@ -1,7 +1,7 @@
-"""Where the names of a table may begin in a text: every position whose two characters
-open one of its names, found for the whole text at once (numpy arrays of character
-pairs) instead of a dictionary probe per character, which cost more than the rules that
-read the few places it finds."""
+"""Where the names of a table may begin in a text: every position whose two (or three)
+characters open one of its names, found for the whole text at once (numpy arrays of
+character pairs) instead of a dictionary probe per character, which cost more than the
+rules that read the few places it finds."""
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator
@@ -10,6 +10,9 @@ import numpy as np
 
 _SHIFT = np.uint64(21)  # bits of one code point
 _MIX = np.uint64(0x9E3779B97F4A7C15)  # a multiplier that spreads pairs over the hashed table
+# Below this many characters (a project's name) a dictionary probe per position costs less
+# than setting up the numpy arrays (some 15 µs a text).
+_SHORT = 64
 
 
 def _codes(text: str) -> np.ndarray:
@@ -17,42 +20,53 @@ def _codes(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
 
 
-def _pairs(codes: np.ndarray) -> np.ndarray:
-    """One number per position for the two characters starting there."""
-    return (codes[:-1] << _SHIFT) | codes[1:]
+def _grams(codes: np.ndarray, width: int) -> np.ndarray:
+    """One number per position for the `width` characters starting there (at most three:
+    21 bits each)."""
+    size = len(codes) - width + 1
+    out = codes[:size]
+    for k in range(1, width):
+        out = (out << _SHIFT) | codes[k:k + size]
+    return out
 
 
 class Openings:
-    """The two-character openings of a set of names (each name two characters or more)."""
+    """The openings of `width` characters (two or three) of a set of names; names shorter
+    than that are left out.  Three characters leave fewer positions for a table of long
+    names whose pairs are everyday words (发展, 建设)."""
 
-    def __init__(self, names: Collection[str]) -> None:
-        self.names = names
-        self.lengths: dict[str, tuple[int, ...]] = {}  # opening → lengths of its names, longest first
+    def __init__(self, names: Collection[str], width: int = 2) -> None:
+        self.names, self.width = names, width
+        found: dict[str, set[int]] = {}
         for name in names:
-            if len(name) >= 2:
-                self.lengths[name[:2]] = tuple(sorted({*self.lengths.get(name[:2], ()), len(name)}, reverse=True))
-        heads = self.lengths.keys()
-        self._pairs = np.unique(np.concatenate([_pairs(_codes(h)) for h in heads])) if heads \
-            else np.zeros(0, dtype=np.uint64)
+            if len(name) >= width:
+                found.setdefault(name[:width], set()).add(len(name))
+        # opening → lengths of its names, longest first
+        self.lengths = {head: tuple(sorted(ns, reverse=True)) for head, ns in found.items()}
+        # the openings written one after another: every width-th gram is one of them
+        self._heads = np.unique(_grams(_codes("".join(self.lengths)), width)[::width])
         # a hashed table of the openings (some 64 slots per opening): one look-up per
         # position leaves few positions for the exact sorted search
-        self._bits = np.uint64(64 - max(10, (64 * len(self._pairs)).bit_length()))
+        self._bits = np.uint64(64 - max(10, (64 * len(self._heads)).bit_length()))
         self._table = np.zeros(1 << (64 - int(self._bits)), dtype=bool)
-        self._table[self._slots(self._pairs)] = True
+        self._table[self._slots(self._heads)] = True
 
-    def _slots(self, pairs: np.ndarray) -> np.ndarray:
-        return (pairs * _MIX) >> self._bits
+    def _slots(self, grams: np.ndarray) -> np.ndarray:
+        return (grams * _MIX) >> self._bits
 
     def positions(self, text: str) -> list[int]:
         """Positions of text where a name of the table may begin, in order."""
-        if len(text) < 2 or not len(self._pairs):
+        if len(text) < _SHORT:
+            w = self.width
+            return [i for i in range(len(text) - w + 1) if text[i:i + w] in self.lengths]
+        if not len(self._heads):
             return []
-        pairs = _pairs(_codes(text))
-        maybe = np.flatnonzero(self._table[self._slots(pairs)])
-        pairs = pairs[maybe]
-        at = np.searchsorted(self._pairs, pairs)
-        at[at == len(self._pairs)] = 0
-        return maybe[self._pairs[at] == pairs].tolist()
+        grams = _grams(_codes(text), self.width)
+        maybe = np.flatnonzero(self._table[self._slots(grams)])
+        grams = grams[maybe]
+        at = np.searchsorted(self._heads, grams)
+        at[at == len(self._heads)] = 0
+        return maybe[self._heads[at] == grams].tolist()
 
     def scan(self, text: str) -> Iterator[tuple[int, int]]:
         """(start, end) of the names in text as a regex alternation of them (longest first)
@@ -61,7 +75,7 @@ class Openings:
         for i in self.positions(text):
             if i < end:
                 continue
-            for n in self.lengths[text[i:i + 2]]:
+            for n in self.lengths[text[i:i + self.width]]:
                 if i + n <= size and text[i:i + n] in self.names:
                     end = i + n
                     yield i, end

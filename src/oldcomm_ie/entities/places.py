@@ -2,19 +2,21 @@
 after their district or street, and suffix places (…小区, …社区, …路) read leftwards."""
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ..chars import is_cjk
 from ..tables import word_pattern
 from .gazetteer import Gazetteer
-from .reading import FUNCTION_CHARS, LOCATIVES, Reader, alternation
+from .reading import FUNCTION_CHARS, LOCATIVES, Reader
 from .resolve import Cand
 
 _ORDINAL_BODY = regex.compile("第?[一二三四五六七八九十]+")
 _NUMERALS = set("一二三四五六七八九十百千两")
 _MEASURES = set("个座栋幢处家所项")
 _LIST_MARKS = set("、，,：:。；;和及等")
-_SET_PHRASE = regex.compile("特色|式现代化")
+_SET_PHRASES = ("特色", "式现代化")
 _SUFFIX_WORDS_RIGHT = {"市民", "市场", "市值", "区域", "区间", "区块", "县城", "镇上"}
 _DIGIT_ROAD = regex.compile(r"[东南西北中]?[一二三四五六七八九十\d]*[路街巷道](?!办)")
 
@@ -38,8 +40,9 @@ class PlaceRules:
         # 建设社区, 和平村: an action verb among the generic heads is a common community name
         self.community_descriptions = self.lex.descriptors | (self.lex.generic - self.lex.action)
         self.suffix_re = word_pattern(self.lex.place_suffix)
-        self.extra_re = regex.compile(
-            r"(?<=[在来赴驻入返回离抵访])(?:" + alternation(gazetteer.after_only) + ")")
+        # a place named only after a verb of motion: the verb is matched and the name looked
+        # ahead, so the engine scans for the verb (a lookbehind is tried at every position)
+        self.extra_re = re.compile("[在来赴驻入返回离抵访](?=(" + word_pattern(gazetteer.after_only).pattern + "))")
 
     # -- the gazetteer -------------------------------------------------------------------
     def gazetteer_places(self, text: str) -> list[Cand]:
@@ -59,22 +62,25 @@ class PlaceRules:
             if reading is not None:
                 out.append(Cand(start, end, "PLACE", reading[0], "gazetteer"))
                 out.extend(self._after(text, end, *reading))
+        last = 0
         for m in self.extra_re.finditer(text):
-            if text[m.start():m.end() + 1] not in self.lex.words:
-                out.append(Cand(m.start(), m.end(), "PLACE", self.gaz.after_only[m.group(0)], "gazetteer"))
+            start, end = m.span(1)
+            if start < last:
+                continue  # a verb inside the name before: the names do not overlap
+            last = end
+            if text[start:end + 1] not in self.lex.words:
+                out.append(Cand(start, end, "PLACE", self.gaz.after_only[m.group(1)], "gazetteer"))
         return out
 
     def _after(self, text: str, end: int, level: str, row: int) -> list[Cand]:
         """A street's short form right after its district (南岸区铜元局), a community right
         after its street."""
         out = []
-        kids = self.gaz.children.get(row) if row >= 0 else None
-        if kids:
-            for n in range(6, 1, -1):
-                hit = kids.get(text[end:end + n]) if end + n <= len(text) else None
-                if hit and not text.startswith(("区", "县", "街道", "镇"), end + n):
-                    out.append(Cand(end, end + n, "PLACE", hit[1], "gazetteer"))
-                    break
+        for n in self.gaz.child_lengths.get(row, ()):
+            hit = self.gaz.children[row].get(text[end:end + n]) if end + n <= len(text) else None
+            if hit and not text.startswith(("区", "县", "街道", "镇"), end + n):
+                out.append(Cand(end, end + n, "PLACE", hit[1], "gazetteer"))
+                break
         if level == "street" and row >= 0:
             n = self.gaz.community_at(text, end, row)
             if n:
@@ -85,7 +91,7 @@ class PlaceRules:
         """The reading of a gazetteer hit that its context supports, or None."""
         if end - start == 2 and _DIGIT_ROAD.match(text, end):
             return None  # 北京路, 中山二路: a road named after a place
-        if _SET_PHRASE.match(text, end) and any(row < 0 for _, row, _ in readings):
+        if text.startswith(_SET_PHRASES, end) and any(row < 0 for _, row, _ in readings):
             return None  # 中国特色社会主义, 中国式现代化: a set phrase, not the country (not 泉城特色)
         if text[end - 1:end + 1] in _SUFFIX_WORDS_RIGHT and text[end:end + 2] not in self.lex.words:
             return None  # 上海市民, 上海市场: the 市 begins the next word (not 和县|城镇化)
@@ -102,14 +108,16 @@ class PlaceRules:
     def _crossed(self, text: str, start: int, end: int, hit_ends: set[int]) -> bool:
         """Does a dictionary word run across the name's first character while no word
         ends right before it (上|海城市, 县|域城镇, 地|方城镇; not 其中|上城区, 湖南省|长沙市)?"""
-        if start == 0 or not is_cjk(text[start - 1]) or self.lex.word_before(text, start) > 1:
+        if start == 0 or start in hit_ends or not is_cjk(text[start - 1]):
             return False
         if text[start - 1] in FUNCTION_CHARS:
             return False  # 为|重庆: a preposition before the name
+        if self.lex.word_before(text, start) > 1:
+            return False
         for k in (1, 2):
             for j in (1, 2):
                 word = text[start - k:start + j]
-                if len(word) == k + j and start + j <= end and word in self.lex.words and start not in hit_ends:
+                if len(word) == k + j and start + j <= end and word in self.lex.words:
                     return True
         return False
 
