@@ -19,7 +19,10 @@ def is_cjk(ch: str) -> bool:
     """True for one CJK ideograph; False for punctuation, letters, digits and ''."""
     if len(ch) != 1:
         return False
-    return "\u4e00" <= ch <= "\u9fff" or any(lo <= ch <= hi for lo, hi in CJK_RANGES[1:])
+    if "\u4e00" <= ch <= "\u9fff":
+        return True
+    # ASCII and most punctuation lie below every range: answered without walking them
+    return ch >= "\u3400" and any(lo <= ch <= hi for lo, hi in CJK_RANGES[1:])
 
 
 def is_cjk_punct(ch: str) -> bool:
