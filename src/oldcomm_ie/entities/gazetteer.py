@@ -17,7 +17,8 @@ _AUTONOMOUS = regex.compile(r"(\p{Han}{2,}?)(?:\p{Han}{1,4}?族)+(?:自治)?([�
 
 
 class Gazetteer:
-    """Administrative places, world places and the extra table, in one automaton."""
+    """Administrative places, world places and the extra table in one name → readings dict,
+    probed only where a name can open (entities/openings.py)."""
 
     def __init__(self) -> None:
         self.parent: dict[int, int] = {}
