@@ -66,7 +66,11 @@ class Divisions:
         beyond |= {name for level, name, *_ in data_rows("places_extra.tsv") if level == "other"}
         # 长江 is the river, though streets named 长江街道 make it their bare name too
         self.beyond = {n for n in beyond if all(r.vague for r in self.readings.get(n, ()))}
-        self.longest = max(map(len, self.readings), default=0)
+        # first character -> the lengths of the names it begins, longest first
+        lengths: dict[str, set[int]] = {}
+        for surface in self.readings:
+            lengths.setdefault(surface[0], set()).add(len(surface))
+        self.lengths = {ch: tuple(sorted(ns, reverse=True)) for ch, ns in lengths.items()}
         self.communities = load_trie("communities.marisa", marisa_trie.RecordTrie("<i"))
         # What ends the name of a community, compound or road (社区, 小区, 新村, 路, 大街 …):
         # a short form right before one is the start of that name (嘉兴社区, 长乐南路).
@@ -167,9 +171,11 @@ class Divisions:
         """The longest name at `pos` that may be a link of a chain: one with a reading that
         is not vague.  城区, 郊区, 矿区 are districts somewhere, and everyday words at a
         name's start: none."""
-        for end in range(min(len(surface), pos + self.longest), pos + 1, -1):
-            name = surface[pos:end]
-            readings = self.readings.get(name)
+        if pos >= len(surface):
+            return None
+        for n in self.lengths.get(surface[pos], ()):
+            name = surface[pos:pos + n]
+            readings = self.readings.get(name) if len(name) == n else None
             if readings and not (len(name) == 2 and name[-1] == "区") and any(not r.vague for r in readings):
                 return name
         return None
