@@ -50,36 +50,6 @@ def test_raw_span_leaves_out_gaps_at_the_ends():
     assert layout.surface(2, 5) == "“一"
 
 
-RAW_SPANS = [
-    # clean span, raw span in "项目“一\n\n” PPP  100㎡" (clean "项目“一\n” PPP 100平方米")
-    ((0, 2), (0, 2)),
-    ((3, 5), (3, 4)),      # a gap at the end is left out
-    ((4, 6), (6, 7)),      # and at the start
-    ((4, 5), (4, 5)),      # a gap alone still maps to its raw character
-    ((6, 7), (7, 8)),      # a kept space alone too
-    ((5, 8), (6, 9)),      # gaps inside stay
-    ((9, 13), (10, 15)),   # a kept space for two raw ones
-    ((13, 16), (15, 17)),  # 平方 is of the one raw character ㎡
-    ((10, 16), (13, 17)),
-]
-
-
-def test_raw_spans_maps_a_batch_as_raw_span_does_each():
-    layout = clean_layout("项目“一\n\n” PPP  100㎡")
-    assert layout.clean == "项目“一\n” PPP 100平方米"
-    spans = [clean for clean, _ in RAW_SPANS]
-    assert layout.raw_spans(spans) == [raw for _, raw in RAW_SPANS]
-    assert [layout.raw_span(*span) for span in spans] == [raw for _, raw in RAW_SPANS]
-    assert layout.raw_spans([]) == []
-
-
-@pytest.mark.parametrize("bad", [(0, 99), (3, 3), (-1, 2), (5, 4)])
-def test_raw_spans_rejects_a_batch_with_a_span_outside_the_text(bad):
-    layout = clean_layout("改造 面积")
-    with pytest.raises(ValueError, match=rf"span \({bad[0]}, {bad[1]}\)"):
-        layout.raw_spans([(0, 2), bad])
-
-
 def test_raw_span_rejects_spans_outside_the_text():
     layout = clean_layout("改造 面积")
     with pytest.raises(ValueError):

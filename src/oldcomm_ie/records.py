@@ -295,11 +295,12 @@ def _exact(text: str) -> int | Decimal:
     return to_plain(value) if abs(value) < _PLAIN_MAX else value
 
 
-def quantity_from_doc(layout: Layout, q: dict, raw: tuple[int, int]) -> Quantity:
-    """A Quantity of a clean-text dict, `raw` its span mapped to the raw text."""
+def quantity_from_doc(layout: Layout, q: dict) -> Quantity:
+    start, end = layout.raw_span(q["start"], q["end"])
     vmax = q.get("value_max")
     return Quantity(
-        *raw,
+        start,
+        end,
         layout.surface(q["start"], q["end"]),
         q["kind"],
         _exact(q["value"]),
@@ -310,27 +311,20 @@ def quantity_from_doc(layout: Layout, q: dict, raw: tuple[int, int]) -> Quantity
     )
 
 
-def entity_from_doc(layout: Layout, e: dict, raw: tuple[int, int]) -> Entity:
-    return Entity(*raw, layout.surface(e["start"], e["end"]), e["label"], e.get("subtype"), e.get("admin"))
+def entity_from_doc(layout: Layout, e: dict) -> Entity:
+    start, end = layout.raw_span(e["start"], e["end"])
+    return Entity(start, end, layout.surface(e["start"], e["end"]), e["label"], e.get("subtype"), e.get("admin"))
 
 
 def from_doc(doc: Doc, doc_id: str | None = None) -> Extraction:
-    """Build the Extraction from what the pipeline left on the Doc.  Every clean span is
-    mapped to the raw text in one batch (Layout.raw_spans), in the order read here."""
+    """Build the Extraction from what the pipeline left on the Doc."""
     layout = doc_layout(doc)
     plain = doc._.quantities or ()
-    found = _get(doc, "entities") or ()
-    records = _get(doc, "projects") or ()
-    links = _get(doc, "relations") or ()
-    spans = [(x["start"], x["end"]) for x in (*plain, *found)]
-    spans += [m for p in records for m in p["mentions"]]
-    spans += [span for r in links for span in (r["head"], r["tail"], r["evidence"])]
-    raw = iter(layout.raw_spans(spans))
-    quantities = [quantity_from_doc(layout, q, next(raw)) for q in plain]
-    entities = [entity_from_doc(layout, e, next(raw)) for e in found]
+    quantities = [quantity_from_doc(layout, q) for q in plain]
+    entities = [entity_from_doc(layout, e) for e in (_get(doc, "entities") or ())]
     by_clean = {(q["start"], q["end"]): built for q, built in zip(plain, quantities, strict=True)}
-    projects = [project_from_doc(p, [next(raw) for _ in p["mentions"]], by_clean) for p in records]
-    relations = [relation_from_doc(layout, r, next(raw), next(raw), next(raw)) for r in links]
+    projects = [project_from_doc(layout, p, by_clean) for p in (_get(doc, "projects") or ())]
+    relations = [relation_from_doc(layout, r) for r in (_get(doc, "relations") or ())]
     text = layout.raw if isinstance(layout.raw, str) else None  # the string the offsets point into
     return Extraction(doc_id, quantities, entities, projects, relations, text=text)
 
@@ -339,14 +333,13 @@ def _get(doc: Doc, name: str):
     return getattr(doc._, name) if Doc.has_extension(name) else None
 
 
-def project_from_doc(p: dict, mentions: list[tuple[int, int]], quantities: dict) -> Project:
-    """A Project of a clean-text dict, `mentions` its mentions mapped to the raw text."""
+def project_from_doc(layout: Layout, p: dict, quantities: dict) -> Project:
     def q(span):
         return quantities[tuple(span)]
 
     return Project(
         name=p["name"],
-        mentions=mentions,
+        mentions=[layout.raw_span(s, e) for s, e in p["mentions"]],
         places=list(p.get("places", ())),
         investors=list(p.get("investors", ())),
         investments=[q(s) for s in p.get("investments", ())],
@@ -359,6 +352,8 @@ def project_from_doc(p: dict, mentions: list[tuple[int, int]], quantities: dict)
     )
 
 
-def relation_from_doc(layout: Layout, r: dict, head, tail, evidence) -> Relation:
-    """A Relation of a clean-text dict, given its three spans mapped to the raw text."""
+def relation_from_doc(layout: Layout, r: dict) -> Relation:
+    head = layout.raw_span(*r["head"])
+    tail = layout.raw_span(*r["tail"])
+    evidence = layout.raw_span(*r["evidence"])
     return Relation(r["label"], head, tail, evidence, layout.surface(*r["head"]), layout.surface(*r["tail"]))

@@ -53,32 +53,23 @@ class Layout:
         return self._raws[k] + (i - self._starts[k])
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
-        """Raw (start, end) of the clean span [start, end); end is exclusive (raw_spans)."""
-        return self.raw_spans([(start, end)])[0]
-
-    def raw_spans(self, spans) -> list[tuple[int, int]]:
-        """Raw (start, end) of each clean span [start, end), in one loop: a report has
-        thousands of spans (numpy pays more in call overhead than it saves on so few).
+        """Raw (start, end) of the clean span [start, end); end is exclusive.
 
         A kept gap (' ' or '\n') at either end of a span is layout, not part of the
-        mention: it is left out, so offsets never start or end on whitespace (a span of
-        gaps only still maps to its raw characters)."""
-        clean, starts, raws = self.clean, self._starts, self._raws
-        n = len(clean)
-        out = []
-        for start, end in spans:
-            if not 0 <= start < end <= n:
-                raise ValueError(f"span ({start}, {end}) outside the clean text of length {n}")
-            if clean[start] in _GAPS or clean[end - 1] in _GAPS:
-                inner = clean[start:end]
-                if inner.strip(_GAPS):
-                    start += len(inner) - len(inner.lstrip(_GAPS))
-                    end -= len(inner) - len(inner.rstrip(_GAPS))
-            k = bisect.bisect_right(starts, start) - 1
-            last = end - 1
-            j = bisect.bisect_right(starts, last, k) - 1  # the end's run is at or after the start's
-            out.append((raws[k] + (start - starts[k]), raws[j] + (last - starts[j]) + 1))
-        return out
+        mention: it is left out, so offsets never start or end on whitespace."""
+        clean = self.clean
+        if not 0 <= start < end <= len(clean):
+            raise ValueError(f"span ({start}, {end}) outside the clean text of length {len(clean)}")
+        if clean[start] in _GAPS or clean[end - 1] in _GAPS:
+            inner = clean[start:end]
+            if inner.strip(_GAPS):
+                start += len(inner) - len(inner.lstrip(_GAPS))
+                end -= len(inner) - len(inner.rstrip(_GAPS))
+        starts, raws = self._starts, self._raws
+        k = bisect.bisect_right(starts, start) - 1
+        last = end - 1
+        j = bisect.bisect_right(starts, last, k) - 1  # the end's run is at or after the start's
+        return raws[k] + (start - starts[k]), raws[j] + (last - starts[j]) + 1
 
     def surface(self, start: int, end: int) -> str:
         """The contract's `text`: the clean reading of a span (normal characters, no
