@@ -249,3 +249,25 @@ def test_a_project_is_where_its_name_says(with_places_key):
         entity["places"] = [[0, 4]]
     _, projects = AdminAnnotator(default_divisions())(text, [entity], [project(name, [])])
     assert projects[0]["admin"] == dict(zip(PROJECT_KEYS, ("重庆市", "重庆市", "九龙坡区", "500107"), strict=False))
+
+
+PREFIX_CHAINS = [
+    # surface, names in the chain it begins with, where the chain ends
+    ("福州市鼓楼区东街街道", 3, 10),
+    ("江苏苏州", 2, 4),
+    ("重庆九龙坡区红育坡片区", 2, 6),   # a short form before a name within it
+    ("福州市住建局", 1, 3),
+    ("福州", 1, 2),                     # a lone short form that ends the surface
+    ("九龙坡区九龙坡区", 1, 4),         # a name does not lie within itself
+    ("中山路", 0, 0),                   # a lone short form before more text: a road
+    ("会同石泉街道", 0, 0),             # 石泉 does not lie within 会同县
+    ("城区改造", 0, 0),                 # 城区 is generic
+    ("市委宣讲团", 0, 0),
+    ("", 0, 0),
+]
+
+
+@pytest.mark.parametrize("surface,names,end", PREFIX_CHAINS)
+def test_prefix_chain(surface, names, end):
+    segments, pos = default_divisions().prefix_chain(surface)
+    assert (len(segments), pos) == (names, end)

@@ -286,9 +286,13 @@ def project_rows(extraction: Extraction) -> list[dict]:
     return [{c: r.get(c) for c in ROW_COLUMNS} for r in rows]
 
 
+# Beyond this an amount stays the Decimal it was written as (no int of 40 digits and more).
+_PLAIN_MAX = Decimal(10) ** 40
+
+
 def _exact(text: str) -> int | Decimal:
     value = Decimal(text)
-    return to_plain(value) if abs(value) < Decimal(10) ** 40 else value
+    return to_plain(value) if abs(value) < _PLAIN_MAX else value
 
 
 def quantity_from_doc(layout: Layout, q: dict) -> Quantity:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import ahocorasick
 import marisa_trie
 import regex
 
@@ -40,7 +39,7 @@ class Reading:
 
 
 class Divisions:
-    """Rows of the division table with parents, codes and a name automaton."""
+    """Rows of the division table with parents, codes and the readings of every name."""
 
     def __init__(self) -> None:
         self.level: dict[int, str] = {}
@@ -67,10 +66,11 @@ class Divisions:
         beyond |= {name for level, name, *_ in data_rows("places_extra.tsv") if level == "other"}
         # 长江 is the river, though streets named 长江街道 make it their bare name too
         self.beyond = {n for n in beyond if all(r.vague for r in self.readings.get(n, ()))}
-        self.auto = ahocorasick.Automaton()
+        # first character -> the lengths of the names it begins, longest first
+        lengths: dict[str, set[int]] = {}
         for surface in self.readings:
-            self.auto.add_word(surface, surface)
-        self.auto.make_automaton()
+            lengths.setdefault(surface[0], set()).add(len(surface))
+        self.lengths = {ch: tuple(sorted(ns, reverse=True)) for ch, ns in lengths.items()}
         self.communities = load_trie("communities.marisa", marisa_trie.RecordTrie("<i"))
         # What ends the name of a community, compound or road (社区, 小区, 新村, 路, 大街 …):
         # a short form right before one is the start of that name (嘉兴社区, 长乐南路).
@@ -146,31 +146,39 @@ class Divisions:
         within the one before.  A short form counts only when another name follows it or
         it ends the surface: 中山路 and 南京路 are roads, not cities, and 会同石泉街道
         does not begin with 会同县 (石泉 does not lie within it)."""
-        starts: dict[int, list[str]] = {}
-        for end, found in self.auto.iter(surface):
-            # 城区, 郊区, 矿区 are districts somewhere, and everyday words at a name's start
-            generic = len(found) == 2 and found[-1] == "区"
-            if not generic and any(not r.vague for r in self.readings[found]):
-                starts.setdefault(end - len(found) + 1, []).append(found)
         segments: list[list[Reading]] = []
         ends: list[int] = []
         pos = 0
-        while pos in starts and len(segments) < 5:
-            name = max(starts[pos], key=len)
+        name = self._chain_name_at(surface, 0)
+        while name is not None and len(segments) < 5:
             readings = [r for r in self.readings[name] if not r.vague]
             full = [r for r in readings if not r.short]
             nxt = pos + len(name)
-            if not full and nxt != len(surface) and nxt not in starts:
+            after = self._chain_name_at(surface, nxt)
+            if not full and nxt != len(surface) and after is None:
                 break
             segments.append(readings)
             ends.append(nxt)
-            pos = nxt
+            pos, name = nxt, after
         # A lone short form must end the surface; after a name it lies within, it may not
         # (重庆九龙坡…): two nested names in a row are no accident.
         kept = len(self.nested(segments))
         if kept == 1 and all(r.short for r in segments[0]) and ends[0] != len(surface):
             kept = 0
         return segments[:kept], ends[kept - 1] if kept else 0
+
+    def _chain_name_at(self, surface: str, pos: int) -> str | None:
+        """The longest name at `pos` that may be a link of a chain: one with a reading that
+        is not vague.  城区, 郊区, 矿区 are districts somewhere, and everyday words at a
+        name's start: none."""
+        if pos >= len(surface):
+            return None
+        for n in self.lengths.get(surface[pos], ()):
+            name = surface[pos:pos + n]
+            readings = self.readings.get(name) if len(name) == n else None
+            if readings and not (len(name) == 2 and name[-1] == "区") and any(not r.vague for r in readings):
+                return name
+        return None
 
     def nested(self, segments: list[list[Reading]]) -> list[list[int]]:
         """Each name's candidates that lie within the names before it, for as long as

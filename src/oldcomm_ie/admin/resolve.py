@@ -23,7 +23,7 @@ The rules, in the order they are tried (each mention records the one that decide
 from __future__ import annotations
 
 import bisect
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 import regex
@@ -93,8 +93,8 @@ class Context:
     def __init__(self, div: Divisions, mentions: list[Mention]):
         self.div = div
         self.pending = list(mentions)
-        self.sentences: dict[int, Counter] = {}
-        self.paragraphs: dict[int, Counter] = {}
+        self.sentences: defaultdict[int, Counter] = defaultdict(Counter)
+        self.paragraphs: defaultdict[int, Counter] = defaultdict(Counter)
         self.document: Counter = Counter()
 
     def update(self) -> None:
@@ -103,11 +103,10 @@ class Context:
             if not m.evidence:
                 still.append(m)
                 continue
-            path = self.div.path(m.row)
-            for counter in (self.sentences.setdefault(m.sentence, Counter()),
-                            self.paragraphs.setdefault(m.paragraph, Counter()), self.document):
+            path, weight = self.div.path(m.row), m.weight
+            for counter in (self.sentences[m.sentence], self.paragraphs[m.paragraph], self.document):
                 for r in path:
-                    counter[r] += m.weight
+                    counter[r] = counter.get(r, 0) + weight   # not +=: Counter's __missing__ is Python
         self.pending = still
 
     def scopes(self, m: Mention):
@@ -245,6 +244,7 @@ class Resolver:
         """Rules 6 and 7 for what is still unplaced and names no division of its own."""
         anchors = sorted((m for m in mentions if m.evidence), key=lambda m: m.start)
         starts = [a.start for a in anchors]
+        numbers = {scope: [getattr(a, scope) for a in anchors] for scope in ("sentence", "paragraph")}
         placed: dict[str, int] = {}   # one name, one place: a compound named again later
         for m in sorted(mentions, key=lambda m: m.start):   # beside another city's example
             if m.row is not None or (m.cands and m.strong and not m.vague):
@@ -252,7 +252,7 @@ class Resolver:
             if m.surface in placed:
                 m.row, m.rule = placed[m.surface], "same name"
                 continue
-            row, rule = self._anchor(m, anchors, starts), "nearest"
+            row, rule = self._anchor(m, anchors, starts, numbers), "nearest"
             if row is None and self.use_region and region is not None and self.div.rank(region) < m.rank:
                 row, rule = region, "region"
             if row is not None:
@@ -260,17 +260,19 @@ class Resolver:
                 if rule == "nearest":
                     placed[m.surface] = row
 
-    def _anchor(self, m: Mention, anchors: list[Mention], starts: list[int]) -> int | None:
+    def _anchor(self, m: Mention, anchors: list[Mention], starts: list[int],
+                numbers: dict[str, list[int]]) -> int | None:
         """The nearest resolved place above m's level: same sentence, then same paragraph;
         before m first.  Where that scope names several places of the nearest one's level
-        (five streets listed before the compounds of a project), what they share."""
+        (five streets listed before the compounds of a project), what they share.
+        `numbers`: the anchors' sentence and paragraph numbers, which grow with the
+        position, so the anchors of m's scope are one run found by bisect."""
         i = bisect.bisect_left(starts, m.start)
-        before = anchors[max(0, i - NEAREST_LOOKAROUND):i][::-1]
-        after = anchors[i:i + NEAREST_LOOKAROUND]
         for scope in ("sentence", "paragraph"):
-            at = getattr(m, scope)
-            here = [a for a in before + after
-                    if a is not m and getattr(a, scope) == at and self.div.rank(a.row) < m.rank]
+            at, numbered = getattr(m, scope), numbers[scope]
+            lo = bisect.bisect_left(numbered, at, max(0, i - NEAREST_LOOKAROUND), i)
+            hi = bisect.bisect_right(numbered, at, i, min(len(numbered), i + NEAREST_LOOKAROUND))
+            here = [a for a in anchors[lo:i][::-1] + anchors[i:hi] if a is not m and self.div.rank(a.row) < m.rank]
             if here:
                 rank = self.div.rank(here[0].row)
                 return self.div.common([a.row for a in here if self.div.rank(a.row) == rank])

@@ -1,11 +1,13 @@
 """The spaCy side: a tokenizer that cleans first and keeps the map on the Doc."""
 from __future__ import annotations
 
+import numpy as np
 from spacy.lang.zh import ChineseTokenizer
 from spacy.tokens import Doc
 from spacy.util import DummyTokenizer, registry
 
 from .cleaner import clean_layout
+from .hashes import CharHashes, code_points
 from .normalize import FOLD, REPLACEMENT
 from .offsets import Layout
 
@@ -13,6 +15,7 @@ if not Doc.has_extension("layout"):
     Doc.set_extension("layout", default=None)
 
 _SURROGATES = {c: REPLACEMENT for c, v in FOLD.items() if v == REPLACEMENT}
+_SPACE = ord(" ")
 
 
 class LayoutTokenizer(DummyTokenizer):
@@ -26,7 +29,7 @@ class LayoutTokenizer(DummyTokenizer):
         self.vocab = vocab
         self.clean = clean
         self.inner = ChineseTokenizer(vocab, segmenter=segmenter)
-        self._orth: dict[str, int] = {}  # character -> its hash, added to the vocab's strings
+        self._hashes = CharHashes(vocab.strings)
 
     @property
     def segmenter(self) -> str:
@@ -60,28 +63,14 @@ class LayoutTokenizer(DummyTokenizer):
         """One token per character, built without generic alignment: the cleaner leaves
         only single ' ' and '\\n' between characters, never at either end, so a ' ' is the
         trailing space of the token before it and a '\\n' is a token of its own (as
-        spaCy's alignment makes it).  Tokens go in as hashes: spaCy then skips hashing
-        every character again."""
-        if " " in clean:
-            parts = clean.split(" ")
-            chars = "".join(parts)
-            spaces = [False] * len(chars)
-            at = -1
-            for part in parts[:-1]:
-                at += len(part)
-                spaces[at] = True
-        else:
-            chars = clean
-            spaces = [False] * len(chars)
-        orth = self._orth
-        try:
-            ids = [orth[ch] for ch in chars]
-        except KeyError:
-            add = self.vocab.strings.add
-            for ch in set(chars) - orth.keys():
-                orth[ch] = add(ch, allow_transient=False)
-            ids = [orth[ch] for ch in chars]
-        return Doc(self.vocab, words=ids, spaces=spaces)
+        spaCy's alignment makes it).  Tokens go in as hashes, all looked up at once
+        (CharHashes): spaCy then skips hashing every character again."""
+        codes = code_points(clean)
+        space = codes == _SPACE
+        followed = np.zeros_like(space)  # the next character is a ' '
+        followed[:-1] = space[1:]
+        kept = ~space
+        return Doc(self.vocab, words=self._hashes.of(codes[kept]), spaces=followed[kept].tolist())
 
     def initialize(self, get_examples=None, *, nlp=None, pkuseg_model=None, pkuseg_user_dict="default"):
         self.inner.initialize(get_examples, nlp=nlp, pkuseg_model=pkuseg_model,

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from typing import NamedTuple
 
 import regex
 
-_SENTENCE_END = regex.compile(r"[。！？!?；;]+[”’」]?|\n")
+# The standard re: it scans a plain class several times faster than the regex module.
+_SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」]?|\n")
 _DATELINE = regex.compile(r"本报讯|^\s*[□■●◆]?\s*(?:本报)?记者|^[（(]?记者")
 _HEADLINE_MAX = 32
-_SENTENCE_MARK = regex.compile(r"[。，,；;！？]")
+_SENTENCE_MARK = re.compile(r"[。，,；;！？]")
 
 
 class Span(NamedTuple):
@@ -129,9 +131,10 @@ def sections_of(page: Page, art: Span) -> list[Span]:
 def sentences(text: str, span: Span) -> list[Span]:
     out, pos = [], span.start
     for m in _SENTENCE_END.finditer(text, span.start, span.end):
-        if text[pos : m.end()].strip():
-            out.append(Span(pos, m.end()))
-        pos = m.end()
+        end = m.end()
+        if text[pos:end].strip():
+            out.append(Span(pos, end))
+        pos = end
     if pos < span.end and text[pos : span.end].strip():
         out.append(Span(pos, span.end))
     return out
