@@ -227,6 +227,14 @@ def _mixed(s: str) -> Number | None:
 def parse_number(s: str) -> Number | None:
     """Dispatch on the first character: Arabic digits (maybe with 万/亿) or Chinese.
     None for what is no numeral, and for anything over MAX_NUMERAL_CHARS characters."""
+    one = _ONE_CHAR.get(s)
+    if one is not None:
+        return one
+    return _parse_number(s)
+
+
+def _parse_number(s: str) -> Number | None:
+    """parse_number by the grammar, without the one-character table."""
     if not s or len(s) > MAX_NUMERAL_CHARS:
         return None
     negative = s[0] in "负負-−"
@@ -239,6 +247,12 @@ def parse_number(s: str) -> Number | None:
         return n
     return Number(-n.value, None if n.value_max is None else -n.value_max, n.approx,
                   n.more_than, n.magnitude)
+
+
+# Most numerals in running text are one character (一个, 三年, 5栋): their Numbers, read
+# once by the grammar above (a Number is immutable, so one object serves every call).
+_ONE_CHAR = {ch: n for ch in [*DIGITS, *SMALL_UNITS, *BIG_UNITS, *TENS, *"0123456789"]
+             if (n := _parse_number(ch)) is not None}
 
 
 def to_plain(value: Decimal) -> int | Decimal:
