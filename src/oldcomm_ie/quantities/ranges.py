@@ -30,7 +30,7 @@ def read_range(units: UnitReader, text: str, pos: int, first_surface: str, first
         if pair is None:
             return None
     m2 = NUMBER_RE.match(text, (sep or pair).end())
-    if m2 is None or m2.group("slash") is not None or m2.end() - m2.start() > MAX_NUMERAL_CHARS:
+    if m2 is None or m2.lastgroup == "slash" or m2.end() - m2.start() > MAX_NUMERAL_CHARS:
         return None
     parsed = read_number(m2)
     if parsed is None:
