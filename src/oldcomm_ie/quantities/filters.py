@@ -37,6 +37,10 @@ class NotAmountFilter:
         self.qualifiers = qualifiers
         self.words = numeral_words()
         self.names = WordIndex(numbered_names())
+        # the rules of data/not_amount.tsv by the kind or unit they apply to
+        self.rules: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for _, applies, where, words in context_rules():
+            self.rules.setdefault(applies, []).append((where, words))
 
     @property
     def words(self) -> frozenset[str]:
@@ -90,16 +94,14 @@ class NotAmountFilter:
         """The rules of data/not_amount.tsv: relative time, plan names, ordinals, house numbers."""
         if unit.kind == "duration" and number.approx and not number.value_max:
             return True  # 几年, 几个月: "a few", not an amount
-        for _, applies, where, words in context_rules():
-            if applies not in (unit.kind, unit.unit):
-                continue
+        for where, words in (*self.rules.get(unit.kind, ()), *self.rules.get(unit.unit, ())):
             if where == "after":
                 if text.startswith(words, end):
                     return True
             elif where == "only_before":
-                if not any(text.endswith(w, 0, start) for w in words):
+                if not text.endswith(words, 0, start):
                     return True
-            elif any(text.endswith(w, 0, start) for w in words):
+            elif text.endswith(words, 0, start):
                 return True
         return False
 
