@@ -43,3 +43,15 @@ def test_arabic_with_wan_is_exact(d):
     """No float on the way: 16.4亿 is 1640000000, not 1639999999."""
     assert parse_number(f"{d}万").value == d * 10000
     assert parse_number(f"{d}亿").value == d * 100000000
+
+
+@pytest.mark.parametrize("ch, value, magnitude", [
+    ("一", 1, 1), ("两", 2, 1), ("零", 0, 1), ("十", 10, 10), ("百", 100, 100), ("廿", 20, 1),
+    ("7", 7, 1), ("万", None, None), ("亿", None, None), ("点", None, None), ("a", None, None),
+    ("٣", 3, 1),  # not in the one-character table: the grammar still reads it
+])
+def test_one_character_numerals(ch, value, magnitude):
+    """The table of one-character numerals gives what the grammar gives."""
+    n = parse_number(ch)
+    assert (None if n is None else (n.value, n.magnitude)) == (
+        None if value is None else (Decimal(value), magnitude))

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 import oldcomm_ie
 from conftest import table
 from oldcomm_ie import parse_quantity
+from oldcomm_ie.quantities.ranges import _PAIR_SEP, _RANGE_SEP, _SEP_FIRST
 
 ROWS = table("quantities.tsv")
 POSITIVE = [r for r in ROWS if r[1] != "-"]
@@ -98,3 +99,12 @@ def test_arabic_amounts_in_a_sentence(n, qualifier, unit):
     assert q.text == f"{qualifier}{n}{unit}"
     mag = 10 ** 8 if unit == "亿元" else 10 ** 4 if unit.startswith("万") else 1
     assert q.value == n * mag
+
+
+def test_range_separators_start_where_read_range_looks():
+    """read_range tries its two separators only after a character of _SEP_FIRST or a space:
+    no separator may start with anything else."""
+    for code in range(0x10000):
+        c = chr(code)
+        if any(sep.match(c + tail) for sep in (_RANGE_SEP, _PAIR_SEP) for tail in ("到", "含)到", "含）到", "")):
+            assert c in _SEP_FIRST or c.isspace(), repr(c)

@@ -187,15 +187,18 @@ def parse_chinese(s: str) -> Number | None:
 def parse_arabic(s: str) -> Number | None:
     """1,234.5 / 3.7亿 / 500余万 / 15k / 2.789e-1 / 10几."""
     approx = more = False
-    i = 0
-    while i < len(s) and (s[i].isdigit() or s[i] in ".,，eE+-"):
-        i += 1
-    head, tail = s[:i], s[i:]
+    if s.isascii() and s.isdigit():
+        head, tail = s, ""  # the common case (2020, 15), told without the scan below
+    else:
+        i = 0
+        while i < len(s) and (s[i].isdigit() or s[i] in ".,，eE+-"):
+            i += 1
+        head, tail = s[:i], s[i:]
     try:
         value = Decimal(head.replace(",", "").replace("，", ""))
     except InvalidOperation:
         return None
-    if any(ch.isdigit() or ch in DIGITS for ch in tail):
+    if tail and any(ch.isdigit() or ch in DIGITS for ch in tail):
         return _mixed(s)
     mag = 1
     for ch in tail:
@@ -227,6 +230,14 @@ def _mixed(s: str) -> Number | None:
 def parse_number(s: str) -> Number | None:
     """Dispatch on the first character: Arabic digits (maybe with 万/亿) or Chinese.
     None for what is no numeral, and for anything over MAX_NUMERAL_CHARS characters."""
+    one = _ONE_CHAR.get(s)
+    if one is not None:
+        return one
+    return _parse_number(s)
+
+
+def _parse_number(s: str) -> Number | None:
+    """parse_number by the grammar, without the one-character table."""
     if not s or len(s) > MAX_NUMERAL_CHARS:
         return None
     negative = s[0] in "负負-−"
@@ -239,6 +250,12 @@ def parse_number(s: str) -> Number | None:
         return n
     return Number(-n.value, None if n.value_max is None else -n.value_max, n.approx,
                   n.more_than, n.magnitude)
+
+
+# Most numerals in running text are one character (一个, 三年, 5栋): their Numbers, read
+# once by the grammar above (a Number is immutable, so one object serves every call).
+_ONE_CHAR = {ch: n for ch in [*DIGITS, *SMALL_UNITS, *BIG_UNITS, *TENS, *"0123456789"]
+             if (n := _parse_number(ch)) is not None}
 
 
 def to_plain(value: Decimal) -> int | Decimal:
@@ -259,9 +276,10 @@ def to_json_number(value: Decimal | None) -> int | float | None:
 
 def decimal_text(value: Decimal) -> str:
     """Exact text of a value for plain storage: 370000000, 0.00028, 1E+5000 when huge."""
-    if value.is_finite() and abs(value) < Decimal(10) ** 40:
+    if value.is_finite() and abs(value) < _PLAIN_TEXT_MAX:
         return str(to_plain(value))
     return str(value)
 
 
+_PLAIN_TEXT_MAX = Decimal(10) ** 40  # past this a value is written with an exponent
 JSON_MAX = Decimal(10) ** 300  # beyond this a value is written as null (and flagged out of range)

@@ -25,6 +25,8 @@ _GLUE = "到至和与或以比约近超过余多几的是为有在了于"
 _LEADING_OK = regex.compile(r"[百佰千仟](?=[余多几幾])|[万萬](?=[余多])")
 # 十一五 … 十六五: the Five-Year Plans, named by number (十四五 is no range of 14 to 15)
 _PLAN_NAME = regex.compile(r"十[一二三四五六]五")
+# Every character _marked_before tests for (a Latin letter aside): most numerals have none.
+_MARKS_BEFORE = frozenset("第周初期拜-–—~～、，,+#@_")
 _ORDINAL_BEFORE = regex.compile(rf"第[{CN_DIGIT}十百\d]{{1,4}}$")
 _SHORT_QUOTE = regex.compile(r'“[^“”\n]{1,16}”|‘[^‘’\n]{1,16}’|"[^"\n]{1,16}"|《[^《》\n]{1,24}》|「[^「」\n]{1,16}」')
 
@@ -37,6 +39,10 @@ class NotAmountFilter:
         self.qualifiers = qualifiers
         self.words = numeral_words()
         self.names = WordIndex(numbered_names())
+        # the rules of data/not_amount.tsv by the kind or unit they apply to
+        self.rules: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for _, applies, where, words in context_rules():
+            self.rules.setdefault(applies, []).append((where, words))
 
     @property
     def words(self) -> frozenset[str]:
@@ -64,18 +70,10 @@ class NotAmountFilter:
     def plausible(self, text: str, start: int, end: int, surface: str, form: str) -> bool:
         """Numerals that are not amounts whatever follows them."""
         before = text[start - 1:start]
+        if (before in _MARKS_BEFORE or before.isascii() and before.isalpha()) and \
+                self._marked_before(text, start, before, surface):
+            return False
         after = text[end:end + 1]
-        if before == "第" or (one_of(before, "周初") and surface in CN_DIGIT):
-            return False
-        if text[max(0, start - 2):start] in ("星期", "礼拜", "禮拜"):
-            return False
-        if one_of(before, "-–—~～") and text[start - 2:start - 1].isdigit():
-            return False  # the second half of 1-6座 or 0571-8888 when the first was no amount
-        if one_of(before, "、，,") and _ORDINAL_BEFORE.search(text, max(0, start - 6), start - 1):
-            return False  # 第一、二批: the ordinal goes on over the list
-        if (before.isascii() and before.isalpha() and self.units.currency_before(text, start) is None
-                or one_of(before, "+#@_")):
-            return False
         if after == "+" and text[end + 1:end + 2].isascii() and text[end + 1:end + 2].isalnum():
             return False  # 1+2+N: a formula or a plan's name
         head = surface.lstrip("负負-")
@@ -86,20 +84,31 @@ class NotAmountFilter:
                     and not _LEADING_OK.match(text, start + (len(surface) - len(head)))
                     and self.qualifiers.prefix_before(text, start) is None)
 
+    def _marked_before(self, text: str, start: int, before: str, surface: str) -> bool:
+        """第三, 星期五, 周一, A3, #2: what stands before the numeral makes it no amount."""
+        if before == "第" or (before in "周初" and surface in CN_DIGIT):
+            return True
+        if text[max(0, start - 2):start] in ("星期", "礼拜", "禮拜"):
+            return True
+        if before in "-–—~～" and text[start - 2:start - 1].isdigit():
+            return True  # the second half of 1-6座 or 0571-8888 when the first was no amount
+        if before in "、，," and _ORDINAL_BEFORE.search(text, max(0, start - 6), start - 1):
+            return True  # 第一、二批: the ordinal goes on over the list
+        return (before.isascii() and before.isalpha() and self.units.currency_before(text, start) is None
+                or before in "+#@_")
+
     def context_says_no(self, text: str, start: int, end: int, unit: Unit, number: Number) -> bool:
         """The rules of data/not_amount.tsv: relative time, plan names, ordinals, house numbers."""
         if unit.kind == "duration" and number.approx and not number.value_max:
             return True  # 几年, 几个月: "a few", not an amount
-        for _, applies, where, words in context_rules():
-            if applies not in (unit.kind, unit.unit):
-                continue
+        for where, words in (*self.rules.get(unit.kind, ()), *self.rules.get(unit.unit, ())):
             if where == "after":
                 if text.startswith(words, end):
                     return True
             elif where == "only_before":
-                if not any(text.endswith(w, 0, start) for w in words):
+                if not text.endswith(words, 0, start):
                     return True
-            elif any(text.endswith(w, 0, start) for w in words):
+            elif text.endswith(words, 0, start):
                 return True
         return False
 

@@ -25,15 +25,18 @@ _CN_NUM = (rf"(?:数(?=[十百千万亿拾佰仟萬億]))?[{CN_ALL}]"
 _NUM = rf"(?:{_ARABIC}){_ARABIC_TAIL}{_ARABIC_MORE}|{_CN_NUM}"
 # a minus sign, not the dash of 2023-2025年 or A-3
 _SIGN = r"(?:[负負](?=[\d" + CN_DIGIT + r"十百])|(?<![0-9A-Za-z])-(?=[\d百]))?"
-_FRAC = rf"(?P<den>{_NUM})分\s*之(?P<nom>{_SIGN}(?:{_NUM}))"
+_FRAC = rf"(?:{_NUM})分\s*之{_SIGN}(?:{_NUM})"
 _SLASH = r"(?<![\d/.])\d+\s*/\s*\d+(?![\d/])"
 
+# One numeral with an optional tail: 又 and a fraction (二又三分之一, 1又1/2) or 分之 and a
+# numerator (三分之一, 百分之五).  The numeral is read once, not once per reading: no
+# numeral can be followed by 又 or 分 after a shorter match of its own (neither is a
+# numeral character), so the tail changes no match.  A slash fraction or a half can
+# never start where a numeral with a tail does, so they go first.
 NUMBER_RE = regex.compile(
-    rf"(?P<mixed>{_SIGN}(?P<whole>{_NUM})又(?P<part>{_FRAC}|{_SLASH}))"
-    rf"|(?P<frac>{_SIGN}{_FRAC})"
-    rf"|(?P<slash>(?:(?<![0-9A-Za-z])-)?{_SLASH})"
+    rf"(?P<slash>(?:(?<![0-9A-Za-z])-)?{_SLASH})"
     rf"|(?P<half>一半|百分百|半(?=[个個]?[月年天公加立平小周]))"
-    rf"|(?P<num>{_SIGN}(?:{_NUM}))"
+    rf"|{_SIGN}(?P<lead>{_NUM})(?:又(?P<part>{_FRAC}|{_SLASH})|分\s*之(?P<nom>{_SIGN}(?:{_NUM})))?"
 )
 URL_RE = regex.compile(r"(?:https?://|www\.)[^\s\u3000\u4e00-\u9fff，。；]+")
 
@@ -82,32 +85,43 @@ def _denominator(surface: str) -> Number | None:
 
 
 def read_number(m: regex.Match) -> tuple[Number, str] | None:
-    """(number, form) of a NUMBER_RE match; form is 'frac', 'percent', 'num' or 'half'."""
-    num = m.group("num")  # the branches exclude each other: the common one is asked first
-    if num is not None:
-        n = parse_number(num)
+    """(number, form) of a NUMBER_RE match; form is 'frac', 'percent', 'num' or 'half'.
+    The branch is the last group matched (a name look-up per group costs ten times more)."""
+    branch = m.lastgroup
+    if branch == "lead":  # the common case: a plain numeral
+        n = parse_number(m.group(0))
         return (n, "num") if n is not None else None
-    if m.group("mixed") is not None:
-        whole, part = parse_number(m.group("whole")), fraction(m.group("part"))
-        if whole is None or part is None:
-            return None
-        value = whole.value + part
-        return Number(-value if negative(m.group("mixed")) else value), "num"
-    if m.group("frac") is not None:
-        den, nom = _denominator(m.group("den")), parse_number(m.group("nom"))
-        if den is None or nom is None or den.value == 0:
-            return None
-        value = nom.value / den.value
-        if negative(m.group("frac")):
-            value = -value
-        vmax = None if nom.value_max is None else nom.value_max / den.value
-        percent = den.value == 100 and m.group("den")[:1] in "百佰"
-        return Number(value, vmax, nom.approx, nom.more_than), "percent" if percent else "frac"
-    if m.group("slash") is not None:
-        value = fraction(m.group("slash").lstrip("-"))
+    if branch == "part":
+        return _mixed(m.group(0), m.group("lead"), m.group("part"))
+    if branch == "nom":
+        return _fraction_of(m.group(0), m.group("lead"), m.group("nom"))
+    if branch == "slash":
+        value = fraction(m.group(0).lstrip("-"))
         if value is None:
             return None
-        return Number(-value if negative(m.group("slash")) else value), "frac"
-    if m.group("half") == "百分百":  # the half branch is the one left
+        return Number(-value if negative(m.group(0)) else value), "frac"
+    if m.group(0) == "百分百":  # the half branch is the one left
         return Number(Decimal(1)), "percent"
     return Number(Decimal("0.5")), "half"
+
+
+def _mixed(surface: str, whole: str, part: str) -> tuple[Number, str] | None:
+    """二又三分之一, 1又1/2: a whole number and a fraction."""
+    n, frac = parse_number(whole), fraction(part)
+    if n is None or frac is None:
+        return None
+    value = n.value + frac
+    return Number(-value if negative(surface) else value), "num"
+
+
+def _fraction_of(surface: str, den_text: str, nom_text: str) -> tuple[Number, str] | None:
+    """三分之一, 百分之五 (a percent), 负三分之二: the numerator over the denominator."""
+    den, nom = _denominator(den_text), parse_number(nom_text)
+    if den is None or nom is None or den.value == 0:
+        return None
+    value = nom.value / den.value
+    if negative(surface):
+        value = -value
+    vmax = None if nom.value_max is None else nom.value_max / den.value
+    percent = den.value == 100 and den_text[:1] in "百佰"
+    return Number(value, vmax, nom.approx, nom.more_than), "percent" if percent else "frac"

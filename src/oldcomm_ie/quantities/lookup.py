@@ -18,10 +18,13 @@ class WordIndex:
         self.words = frozenset(words)
         self.prefixes = frozenset(w[:k] for w in self.words for k in range(1, len(w) + 1))
         self.suffixes = frozenset(w[-k:] for w in self.words for k in range(1, len(w) + 1))
+        self.pairs = frozenset(w[k:k + 2] for w in self.words for k in range(len(w) - 1))
         self.longest = max(map(len, self.words), default=0)
 
     def lengths_from(self, text: str, pos: int, limit: int | None = None) -> list[int]:
         """The lengths n (shortest first, n <= limit) of the words text[pos:pos + n]."""
+        if text[pos:pos + 1] not in self.prefixes:
+            return []  # most positions: no word starts with this character
         top = len(text) - pos if limit is None else min(limit, len(text) - pos)
         return self._walk((text[pos:pos + n] for n in range(1, top + 1)), self.prefixes)
 
@@ -42,8 +45,12 @@ class WordIndex:
 
     def word_over(self, text: str, lo: int, hi: int, pos: int, most: int) -> bool:
         """Is there a word text[a:a + n] with lo <= a < hi and 2 <= n <= most that reaches
-        over pos?  Where no word starts (most places) this costs one slice and one test."""
+        over pos?  A word that starts before pos and reaches over it holds the pair of
+        characters text[pos - 1:pos + 1]: where no word holds that pair (most places) the
+        starts before pos are not tried."""
         prefixes = self.prefixes
+        if text[pos - 1:pos + 1] not in self.pairs:
+            lo = max(lo, pos)
         for a in range(lo, hi):
             least = max(pos + 1 - a, 2)
             if text[a:a + least] in prefixes and self.word_from(text, a, least, most):
@@ -52,6 +59,8 @@ class WordIndex:
 
     def lengths_to(self, text: str, pos: int) -> list[int]:
         """The lengths n (shortest first) of the words text[pos - n:pos]."""
+        if text[pos - 1:pos] not in self.suffixes:
+            return []  # most positions: no word ends with this character (or pos is 0)
         return self._walk((text[pos - n:pos] for n in range(1, pos + 1)), self.suffixes)
 
     def _walk(self, pieces: Iterable[str], known: frozenset[str]) -> list[int]:

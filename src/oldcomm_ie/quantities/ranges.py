@@ -16,6 +16,9 @@ from .units import UnitReader
 
 _RANGE_SEP = regex.compile(r"\s*(?:\(含\)|（含）)?\s*(?:——|--|[到至~〜\-—–－])\s*(?:百分之)?")
 _PAIR_SEP = regex.compile(r"[和与與]")
+# What either separator can start with, a space aside: most numerals are followed by
+# none of these, and two regex calls are not needed to tell.
+_SEP_FIRST = frozenset("(（—-到至~〜–－和与與")
 _PAIR_END = regex.compile(r"之?间")
 _GAP_OK = regex.compile(r"[\s,，、;；]*(?:并且|并|且|而且|但|又|的同时|同时)?[\s,，]*")
 
@@ -23,6 +26,9 @@ _GAP_OK = regex.compile(r"[\s,，、;；]*(?:并且|并|且|而且|但|又|的�
 def read_range(units: UnitReader, text: str, pos: int, first_surface: str, first: Number,
                first_value: Decimal, first_unit: Unit | None, form: str):
     """N1 [unit] 到 N2 [unit] from pos (after N1 and its unit): (low, high, unit, end) or None."""
+    nxt = text[pos:pos + 1]
+    if nxt not in _SEP_FIRST and not nxt.isspace():
+        return None
     sep = _RANGE_SEP.match(text, pos)
     pair = None
     if sep is None:
@@ -30,7 +36,7 @@ def read_range(units: UnitReader, text: str, pos: int, first_surface: str, first
         if pair is None:
             return None
     m2 = NUMBER_RE.match(text, (sep or pair).end())
-    if m2 is None or m2.group("slash") is not None or m2.end() - m2.start() > MAX_NUMERAL_CHARS:
+    if m2 is None or m2.lastgroup == "slash" or m2.end() - m2.start() > MAX_NUMERAL_CHARS:
         return None
     parsed = read_number(m2)
     if parsed is None:

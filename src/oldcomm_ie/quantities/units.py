@@ -15,7 +15,7 @@ from .grammar import digit_value, is_numeral_char, one_of
 from .lookup import WordIndex
 from .tables import Unit, currency_prefixes
 
-_RATE = regex.compile(r"每|/|／|一")
+_RATE = frozenset("每/／一")  # the characters that say "per" after an amount
 _CENT_DIGIT = "一二两三四五六七八九壹贰叁肆伍陆柒捌玖123456789"
 _CENTS = regex.compile(
     rf"(?P<zero>[零〇0])?(?P<d1>[{_CENT_DIGIT}])(?P<m1>[角毛毫分])?"
@@ -147,16 +147,16 @@ class UnitReader:
 
     def _rate_after(self, text: str, unit: Unit, value: Decimal, end: int):
         """1.34万元每平方米, 5元/人: the per-unit written after the amount."""
-        rate = _RATE.match(text, end)
-        if rate and unit.kind in ("money", "count", "area", "volume", "length"):
-            per = self.unit_at(text, rate.end()) if rate.end() < len(text) else None
+        rate = text[end:end + 1]
+        if rate in _RATE and unit.kind in ("money", "count", "area", "volume", "length"):
+            per = self.unit_at(text, end + 1) if end + 1 < len(text) else None
             # 一 reads as "per" only before an area or a time (一平方米, 一年), never a count
-            by_one = rate.group(0) == "一"
+            by_one = rate == "一"
             if per is not None and (per.kind in ("area", "duration") or (
                     not by_one and per.kind in ("volume", "length", "count"))):
                 unit = Unit(unit.surface, f"{unit.unit}/{per.unit}", unit.kind, unit.factor / per.factor)
                 value = value / per.factor
-                end = rate.end() + len(per.surface)
+                end = end + 1 + len(per.surface)
         return unit, value, end
 
 
@@ -173,6 +173,8 @@ def _yuan_from_kuai(text: str, unit: Unit, end: int, number: Number) -> tuple[Un
 def _trailing_digit(text: str, unit: Unit, value: Decimal, end: int, form: str) -> tuple[Decimal, int]:
     """八成五, 一米八, 三年半: a digit or 半 after the unit that belongs to the amount."""
     nxt = text[end:end + 1]
+    if nxt != "半" and not DIGITS.get(nxt):
+        return value, end  # most units: nothing of the amount follows
     lone_digit = bool(DIGITS.get(nxt)) and not is_numeral_char(text[end + 1:end + 2])
     if unit.unit in ("成", "折") and form == "num" and lone_digit:
         value += Decimal(DIGITS[nxt]) / 100
