@@ -276,10 +276,10 @@ def to_json_number(value: Decimal | None) -> int | float | None:
 
 def decimal_text(value: Decimal) -> str:
     """Exact text of a value for plain storage: 370000000, 0.00028, 1E+5000 when huge."""
-    if value.is_finite() and abs(value) < _PLAIN_TEXT_MAX:
+    if value.is_finite() and abs(value) < PLAIN_MAX:
         return str(to_plain(value))
     return str(value)
 
 
-_PLAIN_TEXT_MAX = Decimal(10) ** 40  # past this a value is written with an exponent
+PLAIN_MAX = Decimal(10) ** 40  # past this a value stays a Decimal, written with an exponent
 JSON_MAX = Decimal(10) ** 300  # beyond this a value is written as null (and flagged out of range)

@@ -15,7 +15,7 @@ from decimal import Decimal
 from spacy.tokens import Doc
 
 from .layout import Layout, doc_layout
-from .numerals import to_json_number, to_plain
+from .numerals import PLAIN_MAX, to_json_number, to_plain
 
 
 @dataclass(frozen=True)
@@ -286,13 +286,9 @@ def project_rows(extraction: Extraction) -> list[dict]:
     return [{c: r.get(c) for c in ROW_COLUMNS} for r in rows]
 
 
-# Beyond this an amount stays the Decimal it was written as (no int of 40 digits and more).
-_PLAIN_MAX = Decimal(10) ** 40
-
-
 def _exact(text: str) -> int | Decimal:
     value = Decimal(text)
-    return to_plain(value) if abs(value) < _PLAIN_MAX else value
+    return to_plain(value) if abs(value) < PLAIN_MAX else value
 
 
 def quantity_from_doc(layout: Layout, q: dict) -> Quantity:

@@ -21,6 +21,17 @@ def load_trie(name: str, trie):
     return trie
 
 
+def lengths_by_opening(words, width: int = 1) -> dict[str, tuple[int, ...]]:
+    """Opening (the first `width` characters) → lengths of the words it begins, longest
+    first; words shorter than `width` are left out.  A longest-match probe then tries only
+    the lengths a word there can have, not every length up to the longest word."""
+    lengths: dict[str, set[int]] = {}
+    for w in words:
+        if len(w) >= width:
+            lengths.setdefault(w[:width], set()).add(len(w))
+    return {head: tuple(sorted(ns, reverse=True)) for head, ns in lengths.items()}
+
+
 def word_pattern(words) -> re.Pattern:
     """One pattern for a table's word list, longest first (so 估算总投资 wins over 投资); an
     empty list matches nothing.  Plain words need none of the regex module's features, and

@@ -16,7 +16,7 @@ import marisa_trie
 import regex
 
 from ..chars import is_cjk
-from ..tables import data_rows, load_trie
+from ..tables import data_rows, lengths_by_opening, load_trie
 
 LEVELS = ("province", "city", "district", "street")
 RANK = {level: i for i, level in enumerate(LEVELS)}
@@ -66,11 +66,7 @@ class Divisions:
         beyond |= {name for level, name, *_ in data_rows("places_extra.tsv") if level == "other"}
         # 长江 is the river, though streets named 长江街道 make it their bare name too
         self.beyond = {n for n in beyond if all(r.vague for r in self.readings.get(n, ()))}
-        # first character -> the lengths of the names it begins, longest first
-        lengths: dict[str, set[int]] = {}
-        for surface in self.readings:
-            lengths.setdefault(surface[0], set()).add(len(surface))
-        self.lengths = {ch: tuple(sorted(ns, reverse=True)) for ch, ns in lengths.items()}
+        self.lengths = lengths_by_opening(self.readings)  # first character → name lengths
         self.communities = load_trie("communities.marisa", marisa_trie.RecordTrie("<i"))
         # What ends the name of a community, compound or road (社区, 小区, 新村, 路, 大街 …):
         # a short form right before one is the start of that name (嘉兴社区, 长乐南路).

@@ -9,7 +9,7 @@ from __future__ import annotations
 import regex
 
 from ..chars import CJK_CLASS, is_cjk
-from ..tables import data_rows
+from ..tables import data_rows, lengths_by_opening
 from .openings import Openings
 from .reading import Reader, alternation
 from .resolve import Cand
@@ -22,24 +22,15 @@ _CONGRESS = regex.compile("(?:第?[〇一二三四五六七八九十]{1,4}届)?(
 _SHORT_GOV = regex.compile(f"[{LEVEL_PREFIX}]府(?:(?=常务|办|令)|(?![{CJK_CLASS}]))")
 
 
-def _lengths_by_first(words) -> dict[str, tuple[int, ...]]:
-    """First character → lengths of the words it begins, longest first (a probe per length
-    a word there can have, not per length up to the longest word)."""
-    lengths: dict[str, set[int]] = {}
-    for w in words:
-        lengths.setdefault(w[0], set()).add(len(w))
-    return {ch: tuple(sorted(ns, reverse=True)) for ch, ns in lengths.items()}
-
-
 class GovernmentRules:
     """Candidates for government and Party bodies in a clean text."""
 
     def __init__(self, reader: Reader) -> None:
         self.read, self.lex = reader, reader.lex
         self.parts = set(self.lex.functions)
-        self.lengths = _lengths_by_first(self.parts)
+        self.lengths = lengths_by_opening(self.parts)
         self.heads = {h: (sub, strength) for h, sub, strength in data_rows("gov_heads.tsv")}
-        self.head_lengths = _lengths_by_first(self.heads)
+        self.head_lengths = lengths_by_opening(self.heads)
         # where a chain may begin: a part of two characters or more, or one before a head
         self.openings = Openings(self.parts)
         single = "".join(sorted(regex.escape(p) for p in self.parts if len(p) == 1))

@@ -8,6 +8,8 @@ from collections.abc import Collection, Iterator
 
 import numpy as np
 
+from ..tables import lengths_by_opening
+
 _SHIFT = np.uint64(21)  # bits of one code point
 _MIX = np.uint64(0x9E3779B97F4A7C15)  # a multiplier that spreads pairs over the hashed table
 # Below this many characters (a project's name) a dictionary probe per position costs less
@@ -37,12 +39,7 @@ class Openings:
 
     def __init__(self, names: Collection[str], width: int = 2) -> None:
         self.names, self.width = names, width
-        found: dict[str, set[int]] = {}
-        for name in names:
-            if len(name) >= width:
-                found.setdefault(name[:width], set()).add(len(name))
-        # opening → lengths of its names, longest first
-        self.lengths = {head: tuple(sorted(ns, reverse=True)) for head, ns in found.items()}
+        self.lengths = lengths_by_opening(names, width)  # opening → lengths of its names
         # the openings written one after another: every width-th gram is one of them
         self._heads = np.unique(_grams(_codes("".join(self.lengths)), width)[::width])
         # a hashed table of the openings (some 64 slots per opening): one look-up per
