@@ -25,8 +25,15 @@ _GLUE = "到至和与或以比约近超过余多几的是为有在了于"
 _LEADING_OK = regex.compile(r"[百佰千仟](?=[余多几幾])|[万萬](?=[余多])")
 # 十一五 … 十六五: the Five-Year Plans, named by number (十四五 is no range of 14 to 15)
 _PLAN_NAME = regex.compile(r"十[一二三四五六]五")
-# Every character _marked_before tests for (a Latin letter aside): most numerals have none.
-_MARKS_BEFORE = frozenset("第周初期拜-–—~～、，,+#@_")
+# What may stand before a numeral that is no amount (_marked_before reads them)
+_DAY_MARKS = "周初"  # 周一, 初三
+_WEEK_WORDS = ("星期", "礼拜", "禮拜")  # 星期五
+_DASHES = "-–—~～"  # the second half of 1-6座
+_LIST_MARKS = "、，,"  # 第一、二批
+_CODE_MARKS = "+#@_"  # #2
+# ... all their characters, a Latin letter aside: most numerals have none of them before
+_MARKS_BEFORE = frozenset("第" + _DAY_MARKS + "".join(w[-1] for w in _WEEK_WORDS) + _DASHES + _LIST_MARKS
+                          + _CODE_MARKS)
 _ORDINAL_BEFORE = regex.compile(rf"第[{CN_DIGIT}十百\d]{{1,4}}$")
 _SHORT_QUOTE = regex.compile(r'“[^“”\n]{1,16}”|‘[^‘’\n]{1,16}’|"[^"\n]{1,16}"|《[^《》\n]{1,24}》|「[^「」\n]{1,16}」')
 
@@ -86,16 +93,16 @@ class NotAmountFilter:
 
     def _marked_before(self, text: str, start: int, before: str, surface: str) -> bool:
         """第三, 星期五, 周一, A3, #2: what stands before the numeral makes it no amount."""
-        if before == "第" or (before in "周初" and surface in CN_DIGIT):
+        if before == "第" or (before in _DAY_MARKS and surface in CN_DIGIT):
             return True
-        if text[max(0, start - 2):start] in ("星期", "礼拜", "禮拜"):
+        if text[max(0, start - 2):start] in _WEEK_WORDS:
             return True
-        if before in "-–—~～" and text[start - 2:start - 1].isdigit():
+        if before in _DASHES and text[start - 2:start - 1].isdigit():
             return True  # the second half of 1-6座 or 0571-8888 when the first was no amount
-        if before in "、，," and _ORDINAL_BEFORE.search(text, max(0, start - 6), start - 1):
+        if before in _LIST_MARKS and _ORDINAL_BEFORE.search(text, max(0, start - 6), start - 1):
             return True  # 第一、二批: the ordinal goes on over the list
         return (before.isascii() and before.isalpha() and self.units.currency_before(text, start) is None
-                or before in "+#@_")
+                or before in _CODE_MARKS)
 
     def context_says_no(self, text: str, start: int, end: int, unit: Unit, number: Number) -> bool:
         """The rules of data/not_amount.tsv: relative time, plan names, ordinals, house numbers."""
