@@ -2,9 +2,12 @@
 head (区住房城乡建设委, 区规划和自然资源局), a bare head after a place (区政府),
 people's congresses with their term (县十六届人大), 区府, and level committees (市委).
 
-The function parts are walked once by a scanner (never a regex alternation repeated over
-its own parts, which backtracks exponentially when no head follows)."""
+The function parts are walked once: a run of them is one pattern, the parts written as a
+trie, and the head is looked up after it; the pattern holds no head, so where none follows
+it never backtracks over its own parts (an alternation of parts + head does, exponentially)."""
 from __future__ import annotations
+
+import re
 
 import regex
 
@@ -22,19 +25,43 @@ _CONGRESS = regex.compile("(?:第?[〇一二三四五六七八九十]{1,4}届)?(
 _SHORT_GOV = regex.compile(f"[{LEVEL_PREFIX}]府(?:(?=常务|办|令)|(?![{CJK_CLASS}]))")
 
 
+def _trie(words) -> str:
+    """A pattern of words as a trie (a branch per next character, the longer word
+    first): it matches the longest word at a position trying one branch per character,
+    where an alternation tries every word."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branches(node: dict) -> str:
+        out = [re.escape(ch) + branches(sub) for ch, sub in sorted(node.items()) if ch]
+        if not out:
+            return ""
+        body = out[0] if len(out) == 1 and len(out[0]) == 1 else f"(?:{'|'.join(out)})"
+        return body + "?" if "" in node else body
+    return branches(root)
+
+
 class GovernmentRules:
     """Candidates for government and Party bodies in a clean text."""
 
     def __init__(self, reader: Reader) -> None:
         self.read, self.lex = reader, reader.lex
-        self.parts = set(self.lex.functions)
-        self.lengths = lengths_by_opening(self.parts)
+        parts = set(self.lex.functions)
         self.heads = {h: (sub, strength) for h, sub, strength in data_rows("gov_heads.tsv")}
         self.head_lengths = lengths_by_opening(self.heads)
-        # where a chain may begin: a part of two characters or more, or one before a head
-        self.openings = Openings(self.parts)
-        single = "".join(sorted(regex.escape(p) for p in self.parts if len(p) == 1))
-        self.single_re = regex.compile(f"[{single}](?={alternation(self.heads)})")
+        single = {p for p in parts if len(p) == 1}
+        # the longest part at a position (a one-character part only right before a head),
+        # and a run of parts joined directly or by 和/与/及 (the standard engine: plain
+        # characters and groups, matched a few times faster than by the regex module)
+        part = f"(?:{_trie(parts - single)}|[{''.join(sorted(map(re.escape, single)))}](?={_trie(self.heads)}))"
+        self.part_re = re.compile(part)
+        self.run_re = re.compile(f"{part}(?:[{_JOINERS}]{part}|{part})*")
+        # where a run may begin: a part of two characters or more, or one before a head
+        self.openings = Openings(parts - single | {p + h for p in single for h in self.heads})
         bare = [s for s, (_, rule) in self.lex.org_suffix.items() if rule == "bare"]
         self.bare_re = regex.compile(alternation(bare))
         self.level_party_re = regex.compile(f"[{LEVEL_PREFIX}]委(?!员)")
@@ -56,30 +83,10 @@ class GovernmentRules:
         m = self.level_party_re.match(text, pos)
         return (m.end(), "party") if m else None
 
-    def _part(self, text: str, i: int) -> int:
-        """Length of the longest function part at i (a one-character part only right before
-        a head); 0 when none."""
-        for n in self.lengths.get(text[i:i + 1], ()):
-            if i + n <= len(text) and text[i:i + n] in self.parts and (n > 1 or self._head(text, i + 1) is not None):
-                return n
-        return 0
-
     def _chain(self, text: str, i: int) -> int:
         """End of the run of function parts (joined directly or by 和/与/及) from i."""
-        return self._parts(text, i)[0]
-
-    def _parts(self, text: str, i: int) -> tuple[int, int]:
-        """(end, number of parts) of the run of function parts from i."""
-        j, count = i, 0
-        while j < len(text):
-            if j > i and text[j] in _JOINERS and (n := self._part(text, j + 1)):
-                j += 1 + n
-            elif n := self._part(text, j):
-                j += n
-            else:
-                break
-            count += 1
-        return j, count
+        m = self.run_re.match(text, i)
+        return m.end() if m else i
 
     def _head(self, text: str, j: int) -> str | None:
         """The longest head at j, or None."""
@@ -90,38 +97,35 @@ class GovernmentRules:
 
     def _functional(self, text: str, places: dict[int, int]) -> list[Cand]:
         """Function parts + head, scanned left to right once: a run of parts without a head
-        is skipped whole."""
+        is skipped whole, and so is a place (a chain does not start inside its name)."""
         out = []
         place_at = {start: end for end, start in places.items()}
-        # only where a part begins, and where a place begins (to step over it)
-        starts = sorted({*self.openings.positions(text), *(m.start() for m in self.single_re.finditer(text)),
-                         *place_at})
-        i = 0
-        for pos in starts:
-            if pos < i:
+        jumps = sorted(place_at)
+        i = k = 0
+        run = self.run_re.match
+        for pos in self.openings.positions(text):
+            while k < len(jumps) and jumps[k] <= pos:  # the places begun by pos
+                if jumps[k] >= i and place_at[jumps[k]] > jumps[k]:
+                    i = place_at[jumps[k]]
+                k += 1
+            if pos < i or (m := run(text, pos)) is None:
                 continue
-            i = pos
-            if i in place_at and place_at[i] > i:
-                i = place_at[i]  # a chain does not start inside a place's name
-                continue
-            end, count = self._parts(text, i)
-            if end == i:
-                continue
+            end = m.end()
             head = self._head(text, end)
             if head is not None:
-                cand = self._checked(text, i, end + len(head), head, count, places)
+                cand = self._checked(text, pos, end, head, places)
                 if cand is not None:
                     out.append(cand)
                 end += len(head)
             i = end
         return out
 
-    def _checked(self, text: str, i: int, end: int, head: str, count: int,
-                 places: dict[int, int]) -> Cand | None:
-        """The body as a candidate, or None: a weak head (中心, 网) needs a place or level
-        in front; a strong one inside a phrase too, unless it has two parts or more
-        (内部监督委员会 is none, 城市管理局 is one); a one-character head must not
-        begin a word with what follows (研究科协)."""
+    def _checked(self, text: str, i: int, body_end: int, head: str, places: dict[int, int]) -> Cand | None:
+        """The body (its parts from i to body_end, then the head) as a candidate, or None:
+        a weak head (中心, 网) needs a place or level in front; a strong one inside a phrase
+        too, unless it has two parts or more (内部监督委员会 is none, 城市管理局 is one); a
+        one-character head must not begin a word with what follows (研究科协)."""
+        end = body_end + len(head)
         sub, strength = self.heads[head]
         after = text[end:end + 1]
         words = self.lex.words
@@ -132,7 +136,7 @@ class GovernmentRules:
         if start == i:
             if strength == "weak":
                 return None
-            if i > 0 and is_cjk(text[i - 1]) and (count < 2 or end - i <= 3):
+            if i > 0 and is_cjk(text[i - 1]) and (end - i <= 3 or self.part_re.match(text, i).end() == body_end):
                 return None  # 内部监督委员会, 履行河长办职责: no body named
         return Cand(start, end, "ORG", sub, "structure")
 
