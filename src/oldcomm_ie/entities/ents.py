@@ -17,7 +17,8 @@ def token_ranges(doc: Doc, text: str, cands: list[Cand]) -> tuple[np.ndarray, np
     filtered as spaCy's filter_spans does (the first longest of overlapping ones)."""
     if not cands:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.uint64)
-    idx = doc.to_array(IDX).astype(np.int64)
+    # tokens are never empty, so as many tokens as characters are one character each
+    idx = np.arange(len(doc)) if len(doc) == len(text) else doc.to_array(IDX).astype(np.int64)
     starts = np.fromiter((c.start for c in cands), dtype=np.int64, count=len(cands))
     ends = np.fromiter((c.end for c in cands), dtype=np.int64, count=len(cands))
     hashes = {label: doc.vocab.strings.add(label) for label in LABEL_RANK}
@@ -37,14 +38,14 @@ def token_ranges(doc: Doc, text: str, cands: list[Cand]) -> tuple[np.ndarray, np
 
 def set_ents(doc: Doc, first: np.ndarray, end: np.ndarray, labels: np.ndarray) -> None:
     """`doc.ents` = the token ranges [first, end) with their label hashes (non-overlapping,
-    in order; every other token outside), in one array write."""
+    in order; every other token outside), in one array write.  The tokens inside are
+    listed range after range (np.repeat), not looked up token by token."""
     iob = np.zeros((len(doc), 2), dtype=np.uint64)
     iob[:, 0] = 2  # O
-    if len(first):
-        tokens = np.arange(len(doc))
-        owner = np.searchsorted(first, tokens, "right") - 1  # the last range beginning at or before
-        inside = (owner >= 0) & (tokens < end[owner])
-        iob[inside, 0] = 1  # I
-        iob[inside, 1] = labels[owner[inside]]
-        iob[first, 0] = 3  # B
+    lengths = end - first
+    # the k-th token listed belongs to range r and is first[r] + (k - tokens before range r)
+    inside = np.repeat(first - (np.cumsum(lengths) - lengths), lengths) + np.arange(lengths.sum())
+    iob[inside, 0] = 1  # I
+    iob[inside, 1] = np.repeat(labels, lengths)
+    iob[first, 0] = 3  # B
     doc.from_array([ENT_IOB, ENT_TYPE], iob)
