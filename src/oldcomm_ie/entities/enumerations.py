@@ -3,6 +3,7 @@ or communities, a company, school or hospital named in the list stands for its h
 (the compound named after the work unit, CONTRACT.md "Entities"), not for the body."""
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 import regex
@@ -23,9 +24,15 @@ _MIN_ITEMS = 3
 def units_as_compounds(text: str, cands: list[Cand]) -> list[Cand]:
     """cands (one layer) with the work units of compound lists relabelled PLACE/compound.
     An item's entity is the candidate that ends where the item ends (涉及|某某社区)."""
+    unit_ends = sorted(c.end for c in cands if c.label == "ORG" and c.subtype in _UNITS)
+    if not unit_ends:
+        return cands
     by_end = {c.end: c for c in cands}
     relabel = set()
     for m in _lists(text):
+        k = bisect.bisect_right(unit_ends, m.start())
+        if k == len(unit_ends) or unit_ends[k] > m.end():
+            continue  # no work unit ends inside: nothing to relabel
         pieces = m.group(0).split("、")
         if len(pieces) < _MIN_ITEMS:
             continue

@@ -36,7 +36,9 @@ class OrgRules:
         self.gov = GovernmentRules(reader)
         self.banks = BankRules(reader)
         self.scan = Openings({s for s, (_, rule) in self.lex.org_suffix.items() if rule == "scan"})
-        self.attach_re = regex.compile(alternation(s for s, (_, r) in self.lex.org_suffix.items() if r == "attach"))
+        attach = [s for s, (_, r) in self.lex.org_suffix.items() if r == "attach"]
+        self.attach_re = regex.compile(alternation(attach))
+        self.attach_first = frozenset(s[0] for s in attach)  # most ends are followed by none
         self.names = Openings(self.lex.org_names)
         roles = [w for (w, *_) in data_rows("org_lead_roles.txt")]
         verbs = [w for (w, *_) in data_rows("org_lead_verbs.txt")]
@@ -117,7 +119,7 @@ class OrgRules:
         grown: dict[tuple[int, str, str | None], tuple[int, str | None]] = {}
         out = []
         for c in cands:
-            if c.label != "ORG" and self.attach_re.match(text, c.end) is None:
+            if c.label != "ORG" and self._attached(text, c.end) is None:
                 out.append(c)  # only a suffix makes a place or project a body (区|政府)
                 continue
             path, key = [], (c.end, c.label, c.subtype)
@@ -136,6 +138,10 @@ class OrgRules:
             out.append(c if final[0] == c.end else Cand(c.start, final[0], "ORG", final[1], c.source))
         return units_as_compounds(text, out)
 
+    def _attached(self, text: str, pos: int):
+        """The sub-body suffix right at pos (…党委, …分行), or None."""
+        return self.attach_re.match(text, pos) if text[pos:pos + 1] in self.attach_first else None
+
     def _word_starts(self, text: str, i: int) -> bool:
         """Does a new word begin at i (not 办理 after 区政府办)?"""
         boundary = self.lex.boundary
@@ -148,7 +154,7 @@ class OrgRules:
             end = self.banks.chain_end(text, pos, place_at)  # 农发行某省某市分行, 中行某地支行
             if end is not None:
                 return Cand(cur.start, end, "ORG", "bank", cur.source)
-        m = self.attach_re.match(text, pos)
+        m = self._attached(text, pos)
         if m is None and cur.label == "ORG" and pos in place_at:
             b = _BRANCH.match(text, place_at[pos])  # 研究院成都分院
             if b:
@@ -174,7 +180,7 @@ class OrgRules:
         committee = _PARTY_COMMITTEE.match(text, place_at[pos]) if pos in place_at else None
         if committee and cur.subtype in ("party", "other"):  # 民盟四川省委, 民盟某省第六届委员会
             return Cand(cur.start, committee.end(), "ORG", cur.subtype, cur.source)
-        pm = _BRACKETED.match(text, cur.end)
+        pm = _BRACKETED.match(text, cur.end) if text.startswith(("（", "("), cur.end) else None
         if pm and _INSTITUTE.search(pm.group(0)):
             return Cand(cur.start, pm.end(), "ORG", cur.subtype, cur.source)
         return None

@@ -24,6 +24,9 @@ _YEAR_AHEAD = regex.compile(r"\d{4}年")
 _YEAR_FIRST = regex.compile(r"\d{4}年度?")
 _COUNTED = regex.compile(rf"等{_NUM}+个")
 _LIST_BEFORE = regex.compile(rf"等(?:{_NUM}+个)?$")  # X等12个老旧小区…项目
+# the last characters of the two pieces above (besides digits), and a newline: `$` also
+# matches before one; a piece is searched for only after one of them
+_PIECE_LAST = frozenset("期批次年度号等个\n")
 _JOINED = ("期", "设施", "用房", "工程", "改造")  # 一期和二期工程, 管网设施和绿化设施工程
 _SCOPE_PUNCT = regex.compile(r"[、，,。；;：:]")
 _TRAILING_SCOPE = regex.compile(r"[(（]([^()（）]{2,12})[)）]")
@@ -73,6 +76,7 @@ class ProjectRules:
         self.lex = reader.lex
         self.suffix_re = word_pattern(reader.lex.project_suffixes)
         self.categories = {w for (w, *_) in data_rows("project_categories.txt")}
+        self.named_ends = tuple(self.lex.name_actions | self.lex.project_suffixes)
 
     def find(self, text: str, places: dict[int, int], place_cands: list[Cand]) -> list[Cand]:
         """All project candidates; `places`: end → start of resolved places,
@@ -162,14 +166,15 @@ class ProjectRules:
             if open_ >= 0 and not _SCOPE_PUNCT.search(text, open_ + 1, i - 1):
                 return open_
             return None
-        m = _LEFT_PIECE.search(text, max(0, i - 8), i)
+        piece = ch in _PIECE_LAST or ch.isdigit()
+        m = _LEFT_PIECE.search(text, max(0, i - 8), i) if piece else None
         if m:
             return m.start()
         if ch in "和及与" and (i - 1 in places or text.endswith(_JOINED, 0, i - 1)):
             return i - 1
-        m = _LIST_BEFORE.search(text, max(0, i - 6), i)
+        m = _LIST_BEFORE.search(text, max(0, i - 6), i) if piece else None
         if m:
-            if text.endswith(tuple(self.lex.name_actions | self.lex.project_suffixes), 0, m.start()):
+            if text.endswith(self.named_ends, 0, m.start()):
                 return i  # X综合改造|等50个小区项目: the project named first is its own name
             return m.start()  # X|等12个: the one name before it is read next
         if _YEAR_AHEAD.match(text, i) and i not in places:
