@@ -12,9 +12,9 @@ import re
 import regex
 
 from ..chars import CJK_CLASS, is_cjk
-from ..tables import data_rows, lengths_by_opening
+from ..tables import data_rows, lengths_by_opening, word_pattern
 from .openings import Openings
-from .reading import Reader, alternation
+from .reading import Reader
 from .resolve import Cand
 
 LEVEL_PREFIX = "市区县省镇乡"
@@ -63,10 +63,10 @@ class GovernmentRules:
         # where a run may begin: a part of two characters or more, or one before a head
         self.openings = Openings(parts - single | {p + h for p in single for h in self.heads})
         bare = [s for s, (_, rule) in self.lex.org_suffix.items() if rule == "bare"]
-        self.bare_re = regex.compile(alternation(bare))
-        self.level_party_re = regex.compile(f"[{LEVEL_PREFIX}]委(?!员)")
+        self.bare_re = word_pattern(bare)
+        self.level_party_re = re.compile(f"[{LEVEL_PREFIX}]委(?!员)")  # scanned faster than by regex
         use = self.lex.org_suffix_use
-        self.standalone_party_re = regex.compile(alternation(s for s in use if use[s] == "alone"))
+        self.standalone_party_re = word_pattern(s for s in use if use[s] == "alone")
 
     def find(self, text: str, places: dict[int, int]) -> list[Cand]:
         """All government and Party candidates; `places`: end → start of places."""
@@ -100,14 +100,15 @@ class GovernmentRules:
         is skipped whole, and so is a place (a chain does not start inside its name)."""
         out = []
         place_at = {start: end for end, start in places.items()}
-        jumps = sorted(place_at)
-        i = k = 0
+        jumps = iter(sorted(place_at))
+        jump = next(jumps, len(text))  # no part begins at the end
+        i = 0
         run = self.run_re.match
         for pos in self.openings.positions(text):
-            while k < len(jumps) and jumps[k] <= pos:  # the places begun by pos
-                if jumps[k] >= i and place_at[jumps[k]] > jumps[k]:
-                    i = place_at[jumps[k]]
-                k += 1
+            while jump <= pos:  # the places begun by pos
+                if jump >= i and place_at[jump] > jump:
+                    i = place_at[jump]
+                jump = next(jumps, len(text))
             if pos < i or (m := run(text, pos)) is None:
                 continue
             end = m.end()
