@@ -14,6 +14,13 @@ def data_rows(name: str) -> list[list[str]]:
     return [line.split("\t") for line in data_text(name).splitlines() if line.strip() and not line.startswith("#")]
 
 
+def data_words(name: str) -> frozenset[str]:
+    """The first column of a word list's rows, as a set: a Python set answers a membership
+    test about fifteen times faster than a marisa trie, and the rules ask thousands a text."""
+    lines = data_text(name).splitlines()
+    return frozenset(line.split("\t", 1)[0] for line in lines if line.strip() and not line.startswith("#"))
+
+
 def load_trie(name: str, trie):
     """Load a packaged marisa trie (memory-mapped where the package is a real folder)."""
     with resources.as_file(resources.files("oldcomm_ie").joinpath("data", name)) as path:

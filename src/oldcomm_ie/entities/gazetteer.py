@@ -6,7 +6,7 @@ import marisa_trie
 import regex
 
 from ..chars import is_cjk
-from ..tables import data_rows, load_trie
+from ..tables import data_rows, data_words, load_trie
 from .openings import Openings
 
 STREET_SUFFIXES = ("街道", "镇", "乡", "苏木", "办事处")
@@ -134,19 +134,16 @@ class Lexicon:
     """The word tables the suffix and structure rules read."""
 
     def __init__(self) -> None:
-        def words(name: str) -> set[str]:
-            return {w for (w, *_) in data_rows(name)}
-
-        self.words = load_trie("lexicon.marisa", marisa_trie.Trie())
-        self.openers = words("name_openers.txt")
-        self.boundary = words("boundary_words.txt") | self.openers
-        self.descriptors = words("place_descriptors.txt")
-        self.action = words("action_verbs.txt")
-        self.verbs = words("verbs.txt") | self.action
-        self.common = words("common_words.txt")
-        self.generic = words("generic_heads.txt")
-        self.everyday = words("everyday_words.txt")
-        self.idioms = words("numeral_words.txt")
+        self.words = data_words("lexicon.txt")
+        self.openers = data_words("name_openers.txt")
+        self.boundary = data_words("boundary_words.txt") | self.openers
+        self.descriptors = data_words("place_descriptors.txt")
+        self.action = data_words("action_verbs.txt")
+        self.verbs = data_words("verbs.txt") | self.action
+        self.common = data_words("common_words.txt")
+        self.generic = data_words("generic_heads.txt")
+        self.everyday = data_words("everyday_words.txt")
+        self.idioms = data_words("numeral_words.txt")
         place_rows = data_rows("place_suffixes.tsv")
         self.place_suffix = {s: (sub, int(lo), int(hi)) for s, sub, lo, hi, *_ in place_rows}
         self.suffix_kind = {row[0]: row[4] for row in place_rows if len(row) > 4}
@@ -155,10 +152,10 @@ class Lexicon:
         org_rows = data_rows("org_suffixes.tsv")
         self.org_suffix = {s: (sub, rule) for s, sub, rule, *_ in org_rows}
         self.org_suffix_use = {row[0]: row[3] for row in org_rows if len(row) > 3}
-        self.project_suffixes = words("project_suffixes.txt")
-        self.name_actions = words("project_name_actions.txt")
-        self.project_stops = words("project_stops.txt")
-        self.functions = sorted(words("gov_functions.txt"), key=len, reverse=True)
+        self.project_suffixes = data_words("project_suffixes.txt")
+        self.name_actions = data_words("project_name_actions.txt")
+        self.project_stops = data_words("project_stops.txt")
+        self.functions = sorted(data_words("gov_functions.txt"), key=len, reverse=True)
         self.org_names = {row[0]: (row[1], len(row) > 2 and row[2] == "prefix") for row in data_rows("org_names.tsv")}
         self.banks = {short: full for short, full in data_rows("bank_aliases.tsv")}
 
