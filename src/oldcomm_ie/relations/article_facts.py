@@ -9,7 +9,7 @@ import bisect
 import regex
 
 from .records import Record, relation
-from .scopes import Page, Span, sentences
+from .scopes import Page, Span
 from .tables import Tables
 
 _CLAUSE = regex.compile(r"[^，,。；;：:！？!?\s]+")
@@ -103,10 +103,10 @@ class ArticleFacts:
             if e["label"] == "PLACE" and e.get("subtype") in ("province", "city", "district")
         ]
 
-    def about_renovation(self, text: str, art: Span, ents) -> bool:
+    def about_renovation(self, page: Page, art: Span, ents) -> bool:
         """Does the article's headline (or its first sentence) speak of renovating a place
         below the district (an estate, a community, a street, a road)?"""
-        first = sentences(text, art)[:1]
+        text, first = page.text, [sent for _, sent in page.sentences_in(art)[:1]]
         if (
             not first
             or self.t.trigger_re["RENOVATION"].search(text, first[0].start, first[0].end) is None

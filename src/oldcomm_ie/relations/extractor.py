@@ -16,7 +16,7 @@ from .article_facts import ArticleFacts
 from .attribution import Attribution
 from .mentions import MentionFinder, estate_stem, place_key
 from .records import Mention, Record, relation
-from .scopes import Located, Page, Span, articles, sentences
+from .scopes import Located, Page, Span, articles
 from .slots.places import add_place
 from .tables import Tables
 
@@ -66,7 +66,7 @@ class RelationExtractor:
         keys the article's sentences give on their own."""
         text = page.text
         themed = len(self.t.trigger_re["RENOVATION"].findall(text, art.start, art.end)) >= 3
-        scopes = [(para, sent) for para in page.paragraphs_in(art) for sent in sentences(text, para)]
+        scopes = page.sentences_in(art)
         read = self.mentions.names_of(text, [sent for _, sent in scopes], ents)
         known = {key for names in read if names.chains for key in self.mentions.keys(names)}
         out = []
@@ -129,7 +129,7 @@ class RelationExtractor:
                 plan.append((sent, [self._stand_in(last)], False))
             else:
                 plan.append((sent, None, False))
-        if not mine and (covered or self.facts.about_renovation(text, art, ents)):
+        if not mine and (covered or self.facts.about_renovation(page, art, ents)):
             key = self.facts.descriptive(text, art, read, records, ents)
             mine += [key] if key else []
         if not mine:
