@@ -23,14 +23,13 @@ The rules, in the order they are tried (each mention records the one that decide
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-import regex
-
 from .divisions import RANK, Divisions
 
-SENTENCE_END = regex.compile(r"[。！？!?；;\n]")
+SENTENCE_END = re.compile(r"[。！？!?；;\n]")   # the standard re: a plain class, scanned faster
 # The level rank of what a subtype names: a compound, community or road lies below a street.
 SUBTYPE_RANK = {**RANK, "community": 4, "compound": 5, "other": 5}
 # Government and Party bodies are named after the place they govern (福州市住建局): their
@@ -121,15 +120,26 @@ class Resolver:
     def __init__(self, divisions: Divisions, use_region: bool = True):
         self.div = divisions
         self.use_region = use_region
+        self._read: dict[tuple[str, str | None], Mention | None] = {}   # (surface, subtype) → its reading
 
     # --- reading a surface -----------------------------------------------------------------
 
     def mention(self, start: int, end: int, surface: str, subtype: str | None) -> Mention | None:
         """The mention with its candidate divisions; None for a place beyond any one
-        division (a country, a major river)."""
+        division (a country, a major river).  A name a document writes again is read
+        once (its candidates are shared, never changed)."""
+        key = (surface, subtype)
+        if key not in self._read:
+            self._read[key] = self._reading(surface, subtype)
+        r = self._read[key]
+        if r is None:
+            return None
+        return Mention(start, end, surface, r.rank, r.cands, r.own, r.strong, r.vague, rule=r.rule)
+
+    def _reading(self, surface: str, subtype: str | None) -> Mention | None:
         if self.div.is_beyond(surface):
             return None
-        m = Mention(start, end, surface, SUBTYPE_RANK.get(subtype or "other", 5))
+        m = Mention(0, 0, surface, SUBTYPE_RANK.get(subtype or "other", 5))
         readings = self.div.lookup(surface, subtype)
         if readings and m.rank > RANK["street"] and all(r.vague or r.short for r in readings):
             return m   # 五一路 is a road, not the 五一路街道 named after it: placed by context
