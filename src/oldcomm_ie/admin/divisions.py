@@ -48,6 +48,7 @@ class Divisions:
         self.code: dict[int, str] = {}
         self.readings: dict[str, list[Reading]] = {}
         self._paths: dict[int, tuple[int, ...]] = {}
+        self._chains: dict[tuple[int | None, str], dict] = {}
         # The table's everyday-word flags are the entity stage's concern (is it a place at
         # all?); here the question is which division a place is, so only a street's bare
         # name needs its district in the text.
@@ -98,7 +99,14 @@ class Divisions:
     def chain(self, row: int | None, down_to: str = "street") -> dict:
         """{"province", "city", "district", "street", "code"} of a row, full official
         names; code is the division code of the deepest level that has one (the source
-        codes down to county level, so a street carries its district's code)."""
+        codes down to county level, so a street carries its district's code).  Built once
+        per row (every mention of a place asks it), a copy handed out."""
+        cached = self._chains.get((row, down_to))
+        if cached is None:
+            cached = self._chains[(row, down_to)] = self._chain(row, down_to)
+        return dict(cached)
+
+    def _chain(self, row: int | None, down_to: str) -> dict:
         out = dict.fromkeys(CHAIN_KEYS)
         if row is None:
             return out

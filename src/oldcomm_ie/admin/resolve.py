@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .divisions import RANK, Divisions
@@ -92,9 +92,10 @@ class Context:
     def __init__(self, div: Divisions, mentions: list[Mention]):
         self.div = div
         self.pending = list(mentions)
-        self.sentences: defaultdict[int, Counter] = defaultdict(Counter)
-        self.paragraphs: defaultdict[int, Counter] = defaultdict(Counter)
-        self.document: Counter = Counter()
+        # plain dicts of row → weight: a Counter costs a Python __init__ per sentence
+        self.sentences: defaultdict[int, dict[int, int]] = defaultdict(dict)
+        self.paragraphs: defaultdict[int, dict[int, int]] = defaultdict(dict)
+        self.document: dict[int, int] = {}
 
     def update(self) -> None:
         still = []
@@ -105,7 +106,7 @@ class Context:
             path, weight = self.div.path(m.row), m.weight
             for counter in (self.sentences[m.sentence], self.paragraphs[m.paragraph], self.document):
                 for r in path:
-                    counter[r] = counter.get(r, 0) + weight   # not +=: Counter's __missing__ is Python
+                    counter[r] = counter.get(r, 0) + weight
         self.pending = still
 
     def scopes(self, m: Mention):
@@ -165,7 +166,7 @@ class Resolver:
 
     # --- deciding ----------------------------------------------------------------------------
 
-    def resolve(self, text: str, mentions: list[Mention]) -> Counter:
+    def resolve(self, text: str, mentions: list[Mention]) -> dict[int, int]:
         """Decide every mention in place; returns the document's weighted division counter
         (the article region is read from it)."""
         scopes = Scopes(text)
@@ -214,7 +215,7 @@ class Resolver:
                     if m.row is None:
                         m.row, m.rule = row, "sibling"
 
-    def _score(self, row: int, counter: Counter) -> tuple[int, int]:
+    def _score(self, row: int, counter: dict[int, int]) -> tuple[int, int]:
         """(deepest level shared with the context + 1, weight there); (0, 0) for none."""
         for r in reversed(self.div.path(row)):
             if counter.get(r):
@@ -238,13 +239,13 @@ class Resolver:
                 return True
         return False
 
-    def _shared(self, m: Mention, document: Counter) -> int | None:
+    def _shared(self, m: Mention, document: dict[int, int]) -> int | None:
         """What the best-supported candidates (all of them when none is supported) share."""
         scored = [(self._score(c, document), c) for c in m.cands]
         best = max(s for s, _ in scored)
         return self.div.common([c for s, c in scored if s == best])
 
-    def region(self, document: Counter) -> int | None:
+    def region(self, document: dict[int, int]) -> int | None:
         """The deepest province or city holding more than half of the resolved weight."""
         total = sum(w for r, w in document.items() if self.div.parent.get(r, -1) < 0)
         major = [r for r, w in document.items() if 2 * w > total and self.div.rank(r) <= RANK["city"]]
