@@ -2,6 +2,7 @@
 rows a user adds to them (add_patterns)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -84,8 +85,9 @@ class Tables:
         ascii_models = [m for m in self.models if m.isascii()]
         self.acronym_re = regex.compile(r"(?<![A-Za-z+])(?:" + word_pattern(ascii_models).pattern + r")(?![A-Za-z+])")
         # what an acronym begins with (a capital, or a table model's first character): a
-        # sentence without one names none, and is not scanned for them
-        self.acronym_start = regex.compile("[A-Z" + "".join(regex.escape(m[0]) for m in ascii_models) + "]")
+        # sentence without one names none, and is not scanned for them (a plain class: the
+        # standard re tests it ~4x faster than the regex module)
+        self.acronym_start = re.compile("[A-Z" + "".join(re.escape(m[0]) for m in ascii_models) + "]")
         self.model_re = word_pattern([m for m in self.models if not m.isascii()])
         self.investor_re = word_pattern(self.investor_nouns)
         self.roles = [(role, tuple(words)) for role, words in roles.items()]
