@@ -70,8 +70,9 @@ class QuantityScanner:
     def _one(self, text: str, m: regex.Match, bare: bool) -> Found | None:
         """The amount read from one numeral match and what surrounds it, or None."""
         r = self._numeral_and_unit(text, m)
-        if r is None or self._in_a_word(text, r):
+        if r is None:
             return None
+        numeral = (r.start, r.end, r.unit)  # as read, before a range or currency widens it
         value_max = r.number.value_max
         if value_max is not None:
             r.qualifier = "range"
@@ -91,6 +92,9 @@ class QuantityScanner:
         unit = r.unit
         if unit is not None and r.form == "num" and self.filters.not_amount(
                 text, r.end, r.surface, r.number, unit, bare):
+            return None
+        # the word tests cost the most, and most numerals that are no amount are refused above
+        if self._in_a_word(text, r.surface, r.form, *numeral):
             return None
         if unit is not None and unit.kind == "money" and "/" not in unit_name:
             per = self.units.rate_before(text, r.start)
@@ -121,14 +125,15 @@ class QuantityScanner:
         qualifier = "approx" if number.approx else "more_than" if (number.more_than or more) else "exact"
         return _Reading(start, tail_end, m.end(), surface, number, form, unit, value, qualifier)
 
-    def _in_a_word(self, text: str, r: _Reading) -> bool:
-        """一切, 两个一百年, 十四五期间, 一天比一天: the numeral belongs to a word or name."""
-        chinese = not r.surface.lstrip("负負-")[:1].isdigit()
-        if r.form in ("num", "half") and chinese and (self.filters.in_word(text, r.start, r.end)
-                                                      or self.filters.in_name(text, r.start)
-                                                      or self.filters.plan_name(r.surface, r.unit)):
+    def _in_a_word(self, text: str, surface: str, form: str, start: int, end: int, unit: Unit | None) -> bool:
+        """一切, 两个一百年, 十四五期间, 一天比一天: the numeral (and the unit read after
+        it, from start to end) belongs to a word or name."""
+        chinese = not surface.lstrip("负負-")[:1].isdigit()
+        if form in ("num", "half") and chinese and (self.filters.in_word(text, start, end)
+                                                    or self.filters.in_name(text, start)
+                                                    or self.filters.plan_name(surface, unit)):
             return True
-        return self.filters.compared_with_itself(text, r.start, r.end)
+        return self.filters.compared_with_itself(text, start, end)
 
     def _currency_or_area(self, text: str, r: _Reading, bare: bool) -> tuple[str, str] | None | bool:
         """A currency written before (人民币3.14, 港币两千元) or an area without its unit
