@@ -20,7 +20,7 @@ from spacy.util import ensure_path, registry
 
 from ..layout import doc_text
 from .api import default_scanner
-from .found import found_to_doc
+from .found import Found, found_to_doc
 from .scanner import QuantityScanner
 from .tables import unit_from_pattern
 
@@ -68,6 +68,20 @@ def quantity_of(span: Span) -> dict | None:
     return None if i is None else quantities[i]
 
 
+def _token_spans(doc: Doc, text: str, found: list[Found]) -> list[tuple[int, Span]]:
+    """(position, span) of each amount as `doc.char_span(..., alignment_mode="expand")`
+    aligns it; on a Doc of one token per character (tokens are never empty) the character
+    offsets are the token offsets, and spaCy's alignment steps are skipped."""
+    if len(doc) == len(text):
+        return [(i, Span(doc, q.start, q.end, label=q.kind)) for i, q in enumerate(found)]
+    spans = []
+    for i, q in enumerate(found):
+        span = doc.char_span(q.start, q.end, label=q.kind, alignment_mode="expand")
+        if span is not None:
+            spans.append((i, span))
+    return spans
+
+
 def _pattern_row(pattern: dict) -> dict:
     """A checked unit pattern in its stored form (factor as an exact decimal string)."""
     u = unit_from_pattern(pattern)
@@ -87,13 +101,10 @@ class QuantityRecognizer:
         self._patterns: list[dict] = []
 
     def __call__(self, doc: Doc) -> Doc:
-        found = self.scanner.scan(doc_text(doc))
+        text = doc_text(doc)
+        found = self.scanner.scan(text)
         doc._.quantities = [found_to_doc(q) for q in found]
-        spans = []
-        for i, q in enumerate(found):
-            span = doc.char_span(q.start, q.end, label=q.kind, alignment_mode="expand")
-            if span is not None:
-                spans.append((i, span))
+        spans = _token_spans(doc, text, found)
         doc._.quantity_index = _index(doc._.quantities, spans)
         doc.spans[self.spans_key] = [span for _, span in spans]
         return doc
