@@ -1,14 +1,17 @@
 """The quantity scanner in document mode (extract) and parse_quantity."""
+import sys
 from decimal import Decimal
 
 import cn2an
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
 import oldcomm_ie
 from conftest import table
 from oldcomm_ie import parse_quantity
+from oldcomm_ie.quantities.grammar import _NUMERAL_START, NUMBER_RE, next_numeral
 from oldcomm_ie.quantities.ranges import _PAIR_SEP, _RANGE_SEP, _SEP_FIRST
 
 ROWS = table("quantities.tsv")
@@ -108,3 +111,22 @@ def test_range_separators_start_where_read_range_looks():
         c = chr(code)
         if any(sep.match(c + tail) for sep in (_RANGE_SEP, _PAIR_SEP) for tail in ("到", "含)到", "含）到", "")):
             assert c in _SEP_FIRST or c.isspace(), repr(c)
+
+
+def test_numerals_start_where_next_numeral_looks():
+    """next_numeral tries NUMBER_RE only at a character of _NUMERAL_START: no numeral may
+    start with anything else."""
+    for code in range(0x10000):
+        c = chr(code)
+        if any(NUMBER_RE.match(c + tail) for tail in ("", "1", "一", "十", "个月", "/2", "分之一")):
+            assert _NUMERAL_START.match(c), repr(c)
+    every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, sys.maxunicode + 1)))
+    for m in regex.finditer(r"\d", every):
+        assert _NUMERAL_START.match(m.group(0)), repr(m.group(0))
+
+
+def test_next_numeral_is_number_re_search():
+    text = "负3.5万元-2至-3、数十个半个月一半百分百1/2，A-3 又二又三分之一 ２０２０年 -x 负数 \U00010d40年😀"
+    for pos in range(len(text) + 1):
+        got, want = next_numeral(text, pos), NUMBER_RE.search(text, pos)
+        assert (got and (got.span(), got.lastgroup)) == (want and (want.span(), want.lastgroup))

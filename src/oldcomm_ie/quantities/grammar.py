@@ -7,6 +7,7 @@ every rule family shares live here too.
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import regex
@@ -38,9 +39,24 @@ NUMBER_RE = regex.compile(
     rf"|(?P<half>一半|百分百|半(?=[个個]?[月年天公加立平小周]))"
     rf"|{_SIGN}(?P<lead>{_NUM})(?:又(?P<part>{_FRAC}|{_SLASH})|分\s*之(?P<nom>{_SIGN}(?:{_NUM})))?"
 )
+# Every character a NUMBER_RE match can start with: the standard engine finds the next one
+# faster than `regex` tries NUMBER_RE at every position, so next_numeral searches with it
+# and matches NUMBER_RE only there.  Past the BMP every character is tried: `regex` knows
+# digits there that the standard engine's older Unicode tables do not.
+_NUMERAL_START = re.compile(rf"[\d{CN_ALL}数半负負\-\U00010000-\U0010ffff]")
 URL_RE = regex.compile(r"(?:https?://|www\.)[^\s\u3000\u4e00-\u9fff，。；]+")
 
 _YEAR = regex.compile(r"(?:1[0-9]|2[01])\d\d|[一二][〇零○九一二三四五六七八九]{3}")
+
+
+def next_numeral(text: str, pos: int) -> regex.Match | None:
+    """NUMBER_RE.search(text, pos): the first numeral starting at pos or after."""
+    while (start := _NUMERAL_START.search(text, pos)) is not None:
+        m = NUMBER_RE.match(text, start.start())
+        if m is not None:
+            return m
+        pos = start.start() + 1
+    return None
 
 
 def is_year(surface: str) -> bool:

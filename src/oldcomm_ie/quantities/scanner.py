@@ -16,7 +16,7 @@ import regex
 from ..numerals import MAX_NUMERAL_CHARS, Number
 from .filters import NotAmountFilter, drop_slogans
 from .found import MAX_VALUE, Found
-from .grammar import NUMBER_RE, URL_RE, read_number
+from .grammar import URL_RE, next_numeral, read_number
 from .money import YUAN, MoneyContext
 from .overlap import drop_overlaps
 from .qualifiers import QualifierReader
@@ -49,7 +49,7 @@ class QuantityScanner:
         b = 0
         pos = 0
         while True:
-            m = NUMBER_RE.search(text, pos)
+            m = next_numeral(text, pos)
             if m is None:
                 break
             while b < len(blocked) and blocked[b][1] <= m.start():
