@@ -1,4 +1,5 @@
 """The quantity scanner in document mode (extract) and parse_quantity."""
+import re
 import sys
 from decimal import Decimal
 
@@ -11,7 +12,14 @@ from hypothesis import strategies as st
 import oldcomm_ie
 from conftest import table
 from oldcomm_ie import parse_quantity
-from oldcomm_ie.quantities.grammar import _NUMERAL_START, NUMBER_RE, next_numeral
+from oldcomm_ie.quantities.grammar import (
+    _NUMBER,
+    _NUMERAL_START,
+    _TABLES_DIFFER,
+    NUMBER_RE,
+    next_numeral,
+    numeral_matcher,
+)
 from oldcomm_ie.quantities.ranges import _PAIR_SEP, _RANGE_SEP, _SEP_FIRST
 
 ROWS = table("quantities.tsv")
@@ -126,7 +134,20 @@ def test_numerals_start_where_next_numeral_looks():
 
 
 def test_next_numeral_is_number_re_search():
-    text = "负3.5万元-2至-3、数十个半个月一半百分百1/2，A-3 又二又三分之一 ２０２０年 -x 负数 \U00010d40年😀"
-    for pos in range(len(text) + 1):
-        got, want = next_numeral(text, pos), NUMBER_RE.search(text, pos)
-        assert (got and (got.span(), got.lastgroup)) == (want and (want.span(), want.lastgroup))
+    text = "负3.5万元-2至-3、数十个半个月一半百分百1/2，A-3 又二又三分之一 ２０２０年 -x 负数"
+    for sample in (text, text + " \U00010d40年😀\x1c"):
+        match = numeral_matcher(sample)
+        for pos in range(len(sample) + 1):
+            got, want = next_numeral(sample, pos, match), NUMBER_RE.search(sample, pos)
+            assert (got and (got.span(), got.lastgroup)) == (want and (want.span(), want.lastgroup))
+
+
+def test_standard_engine_reads_numerals_alike():
+    """numeral_matcher takes the standard engine for texts without a character of
+    _TABLES_DIFFER: there its Unicode classes (the pattern's only ones: \\d and \\s) must
+    be those of `regex`."""
+    assert set(re.findall(r"\\[a-zA-Z]", _NUMBER)) <= {"\\d", "\\s"}
+    every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, sys.maxunicode + 1)))
+    rest = _TABLES_DIFFER.sub("", every)
+    for cls in (r"\d", r"\s"):
+        assert re.findall(cls, rest) == regex.findall(cls, rest), cls

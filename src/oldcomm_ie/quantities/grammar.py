@@ -8,6 +8,7 @@ every rule family shares live here too.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 
 import regex
@@ -34,11 +35,17 @@ _SLASH = r"(?<![\d/.])\d+\s*/\s*\d+(?![\d/])"
 # numeral can be followed by 又 or 分 after a shorter match of its own (neither is a
 # numeral character), so the tail changes no match.  A slash fraction or a half can
 # never start where a numeral with a tail does, so they go first.
-NUMBER_RE = regex.compile(
+_NUMBER = (
     rf"(?P<slash>(?:(?<![0-9A-Za-z])-)?{_SLASH})"
     rf"|(?P<half>一半|百分百|半(?=[个個]?[月年天公加立平小周]))"
     rf"|{_SIGN}(?P<lead>{_NUM})(?:又(?P<part>{_FRAC}|{_SLASH})|分\s*之(?P<nom>{_SIGN}(?:{_NUM})))?"
 )
+NUMBER_RE = regex.compile(_NUMBER)
+# The standard engine matches the same pattern at one position about twice as fast.  Only
+# its Unicode tables differ from `regex`'s (digits past the BMP, \x1c-\x1f as spaces): a
+# text holding such a character keeps to `regex` (tests check the two agree on the rest).
+_NUMBER_STD = re.compile(_NUMBER)
+_TABLES_DIFFER = re.compile(r"[\x1c-\x1f\U00010000-\U0010ffff]")
 # Every character a NUMBER_RE match can start with: the standard engine finds the next one
 # faster than `regex` tries NUMBER_RE at every position, so next_numeral searches with it
 # and matches NUMBER_RE only there.  Past the BMP every character is tried: `regex` knows
@@ -49,10 +56,16 @@ URL_RE = regex.compile(r"(?:https?://|www\.)[^\s\u3000\u4e00-\u9fff，。；]+")
 _YEAR = regex.compile(r"(?:1[0-9]|2[01])\d\d|[一二][〇零○九一二三四五六七八九]{3}")
 
 
-def next_numeral(text: str, pos: int) -> regex.Match | None:
-    """NUMBER_RE.search(text, pos): the first numeral starting at pos or after."""
+def numeral_matcher(text: str) -> Callable[[str, int], re.Match | regex.Match | None]:
+    """NUMBER_RE.match, or the same pattern on the standard engine where it matches alike."""
+    return NUMBER_RE.match if _TABLES_DIFFER.search(text) else _NUMBER_STD.match
+
+
+def next_numeral(text: str, pos: int, match=NUMBER_RE.match) -> re.Match | regex.Match | None:
+    """NUMBER_RE.search(text, pos): the first numeral starting at pos or after (`match`:
+    numeral_matcher(text))."""
     while (start := _NUMERAL_START.search(text, pos)) is not None:
-        m = NUMBER_RE.match(text, start.start())
+        m = match(text, start.start())
         if m is not None:
             return m
         pos = start.start() + 1

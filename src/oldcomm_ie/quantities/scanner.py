@@ -16,7 +16,7 @@ import regex
 from ..numerals import MAX_NUMERAL_CHARS, Number
 from .filters import NotAmountFilter, drop_slogans
 from .found import MAX_VALUE, Found
-from .grammar import URL_RE, next_numeral, read_number
+from .grammar import URL_RE, next_numeral, numeral_matcher, read_number
 from .money import YUAN, MoneyContext
 from .overlap import drop_overlaps
 from .qualifiers import QualifierReader
@@ -48,8 +48,9 @@ class QuantityScanner:
         blocked = [(m.start(), m.end()) for m in URL_RE.finditer(text)]
         b = 0
         pos = 0
+        match = numeral_matcher(text)
         while True:
-            m = next_numeral(text, pos)
+            m = next_numeral(text, pos, match)
             if m is None:
                 break
             while b < len(blocked) and blocked[b][1] <= m.start():
