@@ -6,7 +6,7 @@ from __future__ import annotations
 import regex
 
 from ..chars import CJK_CLASS, is_cjk
-from ..tables import data_rows
+from ..tables import data_rows, data_words
 from .banks import BankRules
 from .enumerations import units_as_compounds
 from .government import GovernmentRules
@@ -40,8 +40,8 @@ class OrgRules:
         self.attach_re = regex.compile(alternation(attach))
         self.attach_first = frozenset(s[0] for s in attach)  # most ends are followed by none
         self.names = Openings(self.lex.org_names)
-        roles = [w for (w, *_) in data_rows("org_lead_roles.txt")]
-        verbs = [w for (w, *_) in data_rows("org_lead_verbs.txt")]
+        roles = data_words("org_lead_roles.txt")
+        verbs = data_words("org_lead_verbs.txt")
         self.lead_re = regex.compile(f"(?:{alternation(roles)})[为是系]|{alternation(verbs)}")
         housing = data_rows("org_not_before.txt")
         near = alternation(r[0] for r in housing if r[1:] == ["near"])

@@ -11,7 +11,7 @@ from operator import itemgetter
 import regex
 
 from ..chars import is_cjk
-from ..tables import data_rows, word_pattern
+from ..tables import data_words, word_pattern
 from .reading import Reader
 from .resolve import Cand
 
@@ -76,7 +76,7 @@ class ProjectRules:
         self.read = reader
         self.lex = reader.lex
         self.suffix_re = word_pattern(reader.lex.project_suffixes)
-        self.categories = {w for (w, *_) in data_rows("project_categories.txt")}
+        self.categories = data_words("project_categories.txt")
         self.named_ends = tuple(self.lex.name_actions | self.lex.project_suffixes)
 
     def find(self, text: str, places: dict[int, int], place_cands: list[Cand]) -> list[Cand]:
