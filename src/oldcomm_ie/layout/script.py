@@ -5,12 +5,19 @@ characters (or a traditional paragraph quoted in a simplified one) would otherwi
 most places, organizations and units.  Only what is actually traditional is converted:
 a simplified text with one rare traditional-looking character is left as it is.  The
 conversion keeps the length character by character, so the offset map is unchanged.
+Only the lines holding a character the t2s dictionaries can change (data/t2s_chars.txt)
+go through OpenCC: no dictionary entry holds a line break, so the lines convert on their
+own, and any other line converts to itself.
 """
 from __future__ import annotations
 
 import warnings
 from functools import lru_cache
 from operator import ne
+
+import numpy as np
+
+from ..tables import data_words
 
 # Share of a text's characters that t2s changes from which it is read as traditional
 # (about a third of the characters of traditional news prose change; simplified prose
@@ -40,6 +47,26 @@ def _t2s(text: str) -> str:
     return "".join(c if len(c) == 1 else ch for ch, c in ((ch, _char_t2s(ch)) for ch in text))
 
 
+@lru_cache(maxsize=1)
+def _changeable() -> np.ndarray:
+    """Code point -> may t2s change this character (a table over all of Unicode)."""
+    table = np.zeros(0x110000, dtype=bool)
+    table[[ord(ch) for ch in data_words("t2s_chars.txt")]] = True
+    return table
+
+
+def _convert(text: str) -> str:
+    """t2s of text, line by line, where a line holds a character it can change."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    changeable = np.flatnonzero(_changeable()[codes])
+    if not changeable.size:
+        return text
+    lines = text.split("\n")
+    for k in np.unique(np.searchsorted(np.flatnonzero(codes == 10), changeable)).tolist():
+        lines[k] = _t2s(lines[k])  # k: the line breaks before the character
+    return "\n".join(lines)
+
+
 @lru_cache(maxsize=65536)
 def _char_t2s(ch: str) -> str:
     return _converter().convert(ch)
@@ -53,7 +80,7 @@ def simplify(text: str) -> str:
     """`text` with its traditional passages in simplified characters, same length."""
     if text.isascii() or _converter() is None:
         return text
-    converted = _t2s(text)
+    converted = _convert(text)
     if converted == text:
         return text
     if _changes(text, converted) >= TRADITIONAL_SHARE * len(text):
