@@ -43,7 +43,10 @@ class EntityFinder:
         cands = self.compounds.refine(text, gaz + suffix + lines)
         chosen = resolve(cands)
         again = self.compounds.repeated(text, chosen)
-        cands += again + listed_compounds(text, chosen + again, self.place_rules.read)
+        more = again + listed_compounds(text, chosen + again, self.place_rules.read)
+        if not more:
+            return cands, chosen  # nothing added: the layer stands (a project name's usual case)
+        cands += more
         return cands, resolve(cands)
 
     def find(self, text: str, patterns: list[Cand] = (), amounts: list[tuple[int, int]] = ()) -> list[Cand]:
