@@ -29,11 +29,12 @@ class CharHashes:
         top = int(codes.max())
         if top >= len(self.known):
             self._grow(top + 1)
-        new = codes[~self.known[codes]]
+        at = codes.astype(np.intp)  # numpy converts an unsigned index array on every look-up
+        new = codes[~self.known[at]]
         for code in np.unique(new).tolist():
             self.hash_of[code] = self.strings.add(chr(code), allow_transient=False)
             self.known[code] = True
-        return self.hash_of[codes].tolist()
+        return self.hash_of[at].tolist()
 
     def _grow(self, size: int) -> None:
         grown = np.zeros(size, dtype=object)

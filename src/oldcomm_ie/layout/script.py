@@ -58,7 +58,7 @@ def _changeable() -> np.ndarray:
 def _convert(text: str) -> str:
     """t2s of text, line by line, where a line holds a character it can change."""
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    changeable = np.flatnonzero(_changeable()[codes])
+    changeable = np.flatnonzero(_changeable()[codes.astype(np.intp)])  # (an index of numpy's own type is read faster)
     if not changeable.size:
         return text
     lines = text.split("\n")
