@@ -50,3 +50,19 @@ def test_long_texts_agree_with_short_ones(width):
 def test_an_empty_table_finds_nothing():
     assert Openings(set(), 3).positions("重庆市") == []
     assert Openings(set(), 3).positions("重庆市" * 30) == []
+
+
+def test_tables_asked_in_turn_about_texts_in_turn():
+    """Tables of both widths, asked about one long text after another and back (the
+    text's grams are shared by the tables asked about it, and only by them)."""
+    first = "推进发展村和重庆市渝中区北" * 10
+    second = "在渝中区发展经济" * 10
+    tables = [Openings(NAMES, 2), Openings(NAMES, 3), Openings({"经济", "推进"}, 2)]
+    def opened(table, text):
+        heads = {n[:table.width] for n in table.names if len(n) >= table.width}
+        return [i for i in range(len(text)) if text[i:i + table.width] in heads]
+
+    expected = {(k, text): opened(t, text) for k, t in enumerate(tables) for text in (first, second)}
+    for text in (first, second, first, "".join(first), second):
+        for k, table in enumerate(tables):
+            assert table.positions(text) == expected[k, text]

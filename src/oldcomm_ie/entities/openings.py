@@ -32,6 +32,28 @@ def _grams(codes: np.ndarray, width: int) -> np.ndarray:
     return out
 
 
+class _TextGrams:
+    """The grams of the text last asked about: the tables of one document (places, bodies,
+    names) are all asked about the same text in turn, so it is encoded once, not once
+    a table.  Kept for that one text only (an identity test: nothing outlives the next
+    text)."""
+
+    def __init__(self) -> None:
+        self.last: tuple[str, dict[int, np.ndarray]] = ("", {})
+
+    def of(self, text: str, width: int) -> np.ndarray:
+        last_text, grams = self.last
+        if text is not last_text:
+            grams = {}
+            self.last = (text, grams)
+        if width not in grams:
+            grams[width] = _grams(_codes(text), width)
+        return grams[width]
+
+
+_TEXT = _TextGrams()
+
+
 class Openings:
     """The openings of `width` characters (two or three) of a set of names; names shorter
     than that are left out.  Three characters leave fewer positions for a table of long
@@ -60,7 +82,7 @@ class Openings:
             return [i for i in range(len(text) - w + 1) if text[i:i + w] in self.lengths]
         if not len(self._heads):
             return []
-        grams = _grams(_codes(text), self.width)
+        grams = _TEXT.of(text, self.width)
         maybe = np.flatnonzero(self._table[self._slots(grams)])
         grams = grams[maybe]
         at = np.searchsorted(self._heads, grams)
