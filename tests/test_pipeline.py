@@ -129,3 +129,40 @@ def test_extract_many_records_bad_items_in_place():
 def test_extract_many_refuses_an_unknown_error_mode():
     with pytest.raises(ValueError, match="errors must be"):
         list(oldcomm_ie.extract_many(["x"], errors="ignore"))
+
+
+def test_extract_skips_spacy_views_and_gives_what_the_doc_gives(nlp):
+    """extract() spares doc.ents and doc.spans (only plain data is read); its result is
+    the one from_doc makes of a Doc with every view written."""
+    from oldcomm_ie.pipeline import plain_only
+    from oldcomm_ie.records import from_doc
+
+    assert plain_only(nlp) == {"oldcomm_quantities": {"spacy_views": False},
+                               "oldcomm_entities": {"spacy_views": False}}
+    full = nlp(TEXT)
+    assert full.ents and full.spans["quantities"]
+    bare = nlp(TEXT, component_cfg=plain_only(nlp))
+    assert not bare.ents and "quantities" not in bare.spans
+    assert bare._.quantities == full._.quantities and bare._.entities == full._.entities
+    assert oldcomm_ie.extract(TEXT, nlp=nlp).to_dict() == from_doc(full).to_dict()
+
+
+_SEEN_ENTS: list[list[str]] = []
+
+
+@spacy.Language.component("test_reads_ents")
+def _reads_ents(doc):
+    _SEEN_ENTS.append([e.label_ for e in doc.ents])
+    return doc
+
+
+def test_views_are_written_for_a_user_component_that_comes_after(nlp):
+    """A component of the user's own after the entities may read doc.ents: extract()
+    then keeps the views of every stage before it."""
+    from oldcomm_ie.pipeline import plain_only
+
+    mine = oldcomm_ie.load()
+    mine.add_pipe("test_reads_ents", after="oldcomm_entities")
+    assert plain_only(mine) == {}
+    oldcomm_ie.extract(TEXT, nlp=mine)
+    assert _SEEN_ENTS[-1] == [e.label_ for e in nlp(TEXT).ents] != []

@@ -140,13 +140,15 @@ class EntityRecognizer:
             e["places"] = [[c.start + p.start, c.start + p.end] for p in name_places[name]]
         return e
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __call__(self, doc: Doc, *, spacy_views: bool = True) -> Doc:
+        """`spacy_views=False` leaves doc.ents unset: extract() reads only doc._.entities."""
         amounts = [(q["start"], q["end"]) for q in (doc._.quantities or ())] if Doc.has_extension("quantities") else []
         text = doc_text(doc)
         found = self.finder.find(text, self._pattern_cands(text), amounts)
         name_places: dict[str, list[Cand]] = {}
         doc._.entities = [self._plain(text, c, name_places) for c in found]
-        set_ents(doc, *token_ranges(doc, text, found))
+        if spacy_views:
+            set_ents(doc, *token_ranges(doc, text, found))
         return doc
 
     def score(self, examples: Iterable[Example], **kwargs) -> dict:

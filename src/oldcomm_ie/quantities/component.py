@@ -100,10 +100,14 @@ class QuantityRecognizer:
         self.scorer = scorer
         self._patterns: list[dict] = []
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __call__(self, doc: Doc, *, spacy_views: bool = True) -> Doc:
+        """`spacy_views=False` leaves doc.spans and the span index unset: extract() reads
+        only doc._.quantities."""
         text = doc_text(doc)
         found = self.scanner.scan(text)
         doc._.quantities = [found_to_doc(q) for q in found]
+        if not spacy_views:
+            return doc
         spans = _token_spans(doc, text, found)
         doc._.quantity_index = _index(doc._.quantities, spans)
         doc.spans[self.spans_key] = [span for _, span in spans]
