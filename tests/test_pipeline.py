@@ -1,11 +1,13 @@
 """The public API, the spaCy integration and the segmenters."""
 import json
+from pathlib import Path
 
 import pytest
 import spacy
 
 import oldcomm_ie
 
+ROOT = Path(__file__).resolve().parents[1]
 TEXT = "据悉，宁波市海曙区月湖街道老旧小区改造项目总投资约2.6亿元，\n惠及居民1800余户。"
 CONTRACT_KEYS = {"doc_id", "quantities", "entities", "projects"}
 QUANTITY_KEYS = {"start", "end", "text", "kind", "value", "unit", "qualifier", "value_max"}
@@ -129,6 +131,29 @@ def test_extract_many_records_bad_items_in_place():
 def test_extract_many_refuses_an_unknown_error_mode():
     with pytest.raises(ValueError, match="errors must be"):
         list(oldcomm_ie.extract_many(["x"], errors="ignore"))
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "corpus").glob("*.txt")), ids=lambda p: p.name)
+def test_extract_gives_what_the_full_doc_gives(nlp, path):
+    """extract() runs the stages on a Doc without tokens or views; the result is the one
+    from_doc makes of nlp(text), every view and token written (the bundled corpus)."""
+    from oldcomm_ie.records import from_doc
+
+    text = path.read_text(encoding="utf-8")
+    assert oldcomm_ie.extract(text, nlp=nlp).to_dict() == from_doc(nlp(text)).to_dict()
+
+
+def test_annotate_builds_no_tokens_for_its_own_pipeline(nlp):
+    from oldcomm_ie.layout import clean_layout
+    from oldcomm_ie.pipeline import annotate
+
+    doc = annotate(nlp, TEXT)
+    assert len(doc) == 0 and not doc.ents and not doc.spans
+    assert doc._.quantities and doc._.entities and doc._.layout["clean"] == clean_layout(TEXT).clean
+    with pytest.raises(ValueError, match="limit"):
+        annotate(oldcomm_ie.load(max_chars=10), TEXT)
+    with pytest.raises(TypeError, match="str"):
+        annotate(nlp, b"bytes")
 
 
 def test_extract_skips_spacy_views_and_gives_what_the_doc_gives(nlp):

@@ -36,12 +36,7 @@ class LayoutTokenizer(DummyTokenizer):
         return self.inner.segmenter
 
     def __call__(self, text: str) -> Doc:
-        if not isinstance(text, str):
-            raise TypeError(f"text must be str, not {type(text).__name__}")
-        if self.clean:
-            layout = clean_layout(text)
-        else:  # no cleaning, but nothing spaCy cannot encode either
-            layout = Layout(text, text.translate(_SURROGATES), ((0, 0),) if text else ())
+        layout = self._layout(text)
         clean = layout.clean
         if self.inner.segmenter == "char" and self.clean:
             doc = self._char_doc(clean)
@@ -49,6 +44,22 @@ class LayoutTokenizer(DummyTokenizer):
             doc = Doc(self.vocab, *align_words(self._words(clean), clean))
         doc._.layout = layout.to_msgpack()
         return doc
+
+    def plain_doc(self, text: str) -> Doc:
+        """A Doc without tokens that carries the clean text and its map (doc._.layout),
+        for readers of that plain data alone, as extract() is: oldcomm-ie's components
+        read the text from there, never from the tokens."""
+        doc = Doc(self.vocab, words=[])
+        doc._.layout = self._layout(text).to_msgpack()
+        return doc
+
+    def _layout(self, text: str) -> Layout:
+        if not isinstance(text, str):
+            raise TypeError(f"text must be str, not {type(text).__name__}")
+        if self.clean:
+            return clean_layout(text)
+        # no cleaning, but nothing spaCy cannot encode either
+        return Layout(text, text.translate(_SURROGATES), ((0, 0),) if text else ())
 
     def _words(self, clean: str) -> list[str]:
         if self.inner.segmenter == "jieba":
