@@ -48,8 +48,8 @@ def _default(segmenter: str = "char") -> Language:
     return load(segmenter)
 
 
-_VIEWS = (EntityRecognizer, QuantityRecognizer)  # write spaCy views beside their plain data
-_OWN = (*_VIEWS, RelationComponent, AdminComponent)
+VIEW_COMPONENTS = (EntityRecognizer, QuantityRecognizer)  # write spaCy views beside their plain data
+_OWN = (*VIEW_COMPONENTS, RelationComponent, AdminComponent)
 
 
 def plain_only(nlp: Language) -> dict[str, dict]:
@@ -59,7 +59,7 @@ def plain_only(nlp: Language) -> dict[str, dict]:
     component of the user's own after them may read the views, which are then written."""
     own = [isinstance(proc, _OWN) for _, proc in nlp.pipeline]
     return {name: {"spacy_views": False} for k, (name, proc) in enumerate(nlp.pipeline)
-            if isinstance(proc, _VIEWS) and all(own[k + 1:])}
+            if isinstance(proc, VIEW_COMPONENTS) and all(own[k + 1:])}
 
 
 class BadItemError(ValueError):
@@ -90,7 +90,7 @@ def annotate(nlp: Language, text: str) -> Doc:
         return nlp(text, component_cfg=plain_only(nlp))
     doc = nlp.tokenizer.plain_doc(text)
     for _, proc in nlp.pipeline:
-        doc = proc(doc, spacy_views=False) if isinstance(proc, _VIEWS) else proc(doc)
+        doc = proc(doc, spacy_views=False) if isinstance(proc, VIEW_COMPONENTS) else proc(doc)
     return doc
 
 
