@@ -77,7 +77,7 @@ class Page:
         self.paragraphs = paragraphs(text)
         self.starts = [p.start for p in self.paragraphs]
         self.headline = [is_headline(text, p) for p in self.paragraphs]
-        self.sentences = [(p, sent) for p in self.paragraphs for sent in sentences(text, p)]
+        self.sentences = sentences(text, self.paragraphs)
         self.sentence_starts = [sent.start for _, sent in self.sentences]
 
     def sentences_in(self, scope: Span) -> list[tuple[Span, Span]]:
@@ -142,14 +142,17 @@ def sections_of(page: Page, art: Span) -> list[Span]:
     return [Span(a, b) for a, b in itertools.pairwise(bounds) if b > a]
 
 
-def sentences(text: str, para: Span) -> list[Span]:
-    """The sentences of a paragraph."""
-    out, pos = [], para.start
-    for m in _SENTENCE_END.finditer(text, para.start, para.end):
-        end = m.end()
-        if text[pos:end].strip():
-            out.append(Span(pos, end))
-        pos = end
-    if pos < para.end and text[pos : para.end].strip():
-        out.append(Span(pos, para.end))
+def sentences(text: str, paras: list[Span]) -> list[tuple[Span, Span]]:
+    """The sentences of each paragraph, with it, from one scan of the text: a sentence end
+    holds no line break, so the ends the scan finds fall inside the paragraphs, in order."""
+    out = []
+    ends = iter([m.end() for m in _SENTENCE_END.finditer(text)] + [len(text) + 1])
+    end = next(ends)
+    for para in paras:
+        pos = para.start
+        while end <= para.end:
+            out.append((para, Span(pos, end)))
+            pos, end = end, next(ends)
+        if pos < para.end and not text[pos : para.end].isspace():
+            out.append((para, Span(pos, para.end)))
     return out
