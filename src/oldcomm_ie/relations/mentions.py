@@ -41,15 +41,17 @@ def estate_stem(place: str) -> str:
 
 
 def chains(text: str, ents: list[dict]) -> list[list[dict]]:
-    """Entities written against each other (X街道Y社区) or joined by 的
-    (Y社区的Z小区)."""
+    """Entities (sorted by start) written against each other (X街道Y社区), or overlapping,
+    or joined by 的 (Y社区的Z小区)."""
     out: list[list[dict]] = []
-    for e in sorted(ents, key=lambda x: x["start"]):
-        gap = text[out[-1][-1]["end"]:e["start"]] if out else None
-        if gap == "" or gap == "的":
+    end = 0
+    for e in ents:
+        start = e["start"]
+        if out and (start <= end or (start == end + 1 and text[end] == "的")):
             out[-1].append(e)
         else:
             out.append([e])
+        end = e["end"]
     return out
 
 
@@ -74,8 +76,8 @@ def listed(text: str, e: dict, neighbours: list[dict]) -> bool:
 
 
 def renovatable(text: str, e: dict) -> bool:
-    surface = text[e["start"]:e["end"]]
-    return e["label"] == "PLACE" and (e["subtype"] in RENOVATED_SUBTYPES or surface.endswith(RENOVATED_SUFFIXES))
+    return e["label"] == "PLACE" and (
+        e["subtype"] in RENOVATED_SUBTYPES or text.endswith(RENOVATED_SUFFIXES, e["start"], e["end"]))
 
 
 class Chain(NamedTuple):
@@ -133,7 +135,8 @@ class MentionFinder:
         chains_out = []
         for chain in chains(text, in_sent):
             places_ok = [e for e in chain if renovatable(text, e)]
-            heads = [e for e in chain if e["label"] == "PROJECT" or (places_ok and e is places_ok[-1])]
+            last_ok = places_ok[-1] if places_ok else None
+            heads = [e for e in chain if e is last_ok or e["label"] == "PROJECT"]
             if not heads:
                 continue
             e = heads[-1]
