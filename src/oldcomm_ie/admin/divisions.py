@@ -67,7 +67,12 @@ class Divisions:
         beyond |= {name for level, name, *_ in data_rows("places_extra.tsv") if level == "other"}
         # 长江 is the river, though streets named 长江街道 make it their bare name too
         self.beyond = {n for n in beyond if all(r.vague for r in self.readings.get(n, ()))}
-        self.lengths = lengths_by_opening(self.readings)  # first character → name lengths
+        # The names that may be a link of a chain (a reading that is not vague): 城区, 郊区,
+        # 矿区 are districts somewhere, and everyday words at a name's start, so none; a
+        # probe tries the lengths of those with its first two characters.
+        self.links = frozenset(name for name, readings in self.readings.items()
+                               if not (len(name) == 2 and name[-1] == "区") and any(not r.vague for r in readings))
+        self.link_lengths = lengths_by_opening(self.links, 2)
         self.communities = load_trie("communities.marisa", marisa_trie.RecordTrie("<i"))
         # What ends the name of a community, compound or road (社区, 小区, 新村, 路, 大街 …):
         # a short form right before one is the start of that name (嘉兴社区, 长乐南路).
@@ -172,15 +177,10 @@ class Divisions:
         return segments[:kept], ends[kept - 1] if kept else 0
 
     def _chain_name_at(self, surface: str, pos: int) -> str | None:
-        """The longest name at `pos` that may be a link of a chain: one with a reading that
-        is not vague.  城区, 郊区, 矿区 are districts somewhere, and everyday words at a
-        name's start: none."""
-        if pos >= len(surface):
-            return None
-        for n in self.lengths.get(surface[pos], ()):
+        """The longest name at `pos` that may be a link of a chain (self.links)."""
+        for n in self.link_lengths.get(surface[pos:pos + 2], ()):
             name = surface[pos:pos + n]
-            readings = self.readings.get(name) if len(name) == n else None
-            if readings and not (len(name) == 2 and name[-1] == "区") and any(not r.vague for r in readings):
+            if len(name) == n and name in self.links:
                 return name
         return None
 
