@@ -91,7 +91,9 @@ class Context:
 
     def __init__(self, div: Divisions, mentions: list[Mention]):
         self.div = div
-        self.pending = list(mentions)
+        # the mentions that can become evidence (candidates read from a division name):
+        # they count once decided; the others never do, and are not checked again
+        self.pending = [m for m in mentions if m.strong and m.cands]
         # plain dicts of row → weight: a Counter costs a Python __init__ per sentence
         self.sentences: defaultdict[int, dict[int, int]] = defaultdict(dict)
         self.paragraphs: defaultdict[int, dict[int, int]] = defaultdict(dict)
@@ -100,7 +102,7 @@ class Context:
     def update(self) -> None:
         still = []
         for m in self.pending:
-            if not m.evidence:
+            if m.row is None:
                 still.append(m)
                 continue
             path, weight = self.div.path(m.row), m.weight
