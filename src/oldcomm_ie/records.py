@@ -286,7 +286,12 @@ def project_rows(extraction: Extraction) -> list[dict]:
     return [{c: r.get(c) for c in ROW_COLUMNS} for r in rows]
 
 
+_PLAIN_DIGITS = len(str(int(PLAIN_MAX))) - 1   # a whole number of no more digits lies below PLAIN_MAX
+
+
 def _exact(text: str) -> int | Decimal:
+    if text.isascii() and text.isdigit() and len(text) <= _PLAIN_DIGITS:  # most values: read without a Decimal
+        return int(text)
     value = Decimal(text)
     return to_plain(value) if abs(value) < PLAIN_MAX else value
 

@@ -115,7 +115,7 @@ class MentionFinder:
     def names_of(self, text: str, sents: list[Span], ents: list[dict]) -> list[Names]:
         """The names of each sentence of an article (ents: its entities, sorted), its
         places and projects dealt out to the sentences in one pass."""
-        cands = [e for e in ents if e["label"] in ("PLACE", "PROJECT") and not self.slogan(text, e)]
+        cands = [e for e in ents if e["label"] == "PLACE" or (e["label"] == "PROJECT" and not self.slogan(text, e))]
         out, i, n = [], 0, len(cands)
         for sent in sents:
             while i < n and cands[i]["start"] < sent.start:
@@ -123,6 +123,9 @@ class MentionFinder:
             j = i
             while j < n and cands[j]["start"] < sent.end:
                 j += 1
+            if j == i:
+                out.append(_NO_NAMES)
+                continue
             in_sent = [e for e in cands[i:j] if e["end"] <= sent.end]
             i = j
             out.append(self.names(text, sent, in_sent) if in_sent else _NO_NAMES)
@@ -219,8 +222,6 @@ class MentionFinder:
         """A PROJECT entity written as short phrases set side by side (宜居之城、幸福家园), or
         as a pair of phrases with no project word at its end, or with no project word at
         all, is a slogan: never a project."""
-        if e["label"] != "PROJECT":
-            return False
         surface = text[e["start"]:e["end"]]
         heads = self.t.triggers["PROJECT_HEAD"]
         parts = [p for p in _PAIR.split(surface) if p]
