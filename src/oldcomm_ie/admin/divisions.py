@@ -198,13 +198,8 @@ class Divisions:
         return out
 
     def community_streets(self, name: str) -> list[int]:
-        """The streets that have a community or village of that name."""
-        run = name
-        for i, ch in enumerate(name):
-            if not is_cjk(ch):
-                run = name[:i]
-                break
-        if not run or run != name or name not in self.communities:
+        """The streets that have a community or village of that name (all of it CJK)."""
+        if not name or not all(map(is_cjk, name)) or name not in self.communities:
             return []
         return sorted({street for (street,) in self.communities[name] if street >= 0})
 

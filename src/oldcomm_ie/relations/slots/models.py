@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ..records import relation
@@ -11,11 +13,14 @@ from ..tables import Tables
 _MODEL_CONTEXT = regex.compile(
     r"(?:以|通过|采取|采用|实行|按照|探索|来自|来源于|来源为|申请|争取|利用|使用|发行)[^，。]{0,12}$"
 )
-_ACRONYM = regex.compile(r"(?<![A-Za-z+])(?>[A-Z]{2,5}s?)(?:\+(?>[A-Z]{1,5}s?))*(?![A-Za-z+])")
+# On the standard re, ~3x faster a sentence: no atomic group is needed, as a shorter
+# match would end before a letter or a "+", which the lookahead refuses.
+_ACRONYM = re.compile(r"(?<![A-Za-z+])[A-Z]{2,5}s?(?:\+[A-Z]{1,5}s?)*(?![A-Za-z+])")
 _MODEL_AFTER = regex.compile(r"^[^，。]{0,14}?(?:模式|方式|机制|运作|合作)")
 _QUOTED_NAME_MODEL = regex.compile(r"[“\"]([^”\"]{2,10}模式)[”\"]")
 _QUOTED_MODEL = regex.compile(r"[“\"]([^”\"]{2,30})[”\"](?:的)?(?:[^，。]{0,6})?(?:模式|机制|方式)")
 _LIST_MARK = regex.compile("[、，,]")
+_MODEL_WORDS = ("模式", "机制", "方式")   # one of them ends every quoted model (the two patterns above)
 
 
 def fill_models(t: Tables, sentence: str, sent: Span, records, relations, owner) -> None:
@@ -49,7 +54,7 @@ def fill_models(t: Tables, sentence: str, sent: Span, records, relations, owner)
         )
         if named:
             add(t.models[mm.group(0)], sent.start + mm.start(), sent.start + mm.end())
-    if "“" in sentence or '"' in sentence:  # quoted names
+    if ("“" in sentence or '"' in sentence) and any(w in sentence for w in _MODEL_WORDS):  # quoted names
         for mm in _QUOTED_NAME_MODEL.finditer(sentence):
             start = sent.start + mm.start(1)
             add(mm.group(1), start, start + len(mm.group(1)))
