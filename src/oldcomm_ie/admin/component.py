@@ -61,7 +61,7 @@ class AdminAnnotator:
 
     def _leading(self, resolver: Resolver, text: str, start: int, end: int) -> Mention | None:
         """The divisions a name begins with, as a mention of their own."""
-        _, pos = self.div.prefix_chain(text[start:end])
+        _, pos = resolver.prefix_chain(text[start:end])
         if pos < 2:
             return None
         m = resolver.mention(start, start + pos, text[start:start + pos], None)

@@ -9,11 +9,11 @@ says which division a name can be.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 import marisa_trie
-import regex
 
 from ..chars import is_cjk
 from ..tables import data_rows, lengths_by_opening, load_trie
@@ -79,7 +79,7 @@ class Divisions:
         tails = sorted((suffix for suffix, subtype, *_ in data_rows("place_suffixes.tsv")
                         if subtype in ("community", "compound") or (subtype == "other" and suffix[-1] in "路街巷道")),
                        key=len)
-        self.name_tail = regex.compile(r"[东西南北中]?(?:" + "|".join(map(regex.escape, reversed(tails))) + ")")
+        self.name_tail = re.compile(r"[东西南北中]?(?:" + "|".join(map(re.escape, reversed(tails))) + ")")
 
     # --- the tree --------------------------------------------------------------------------
 
@@ -206,8 +206,10 @@ class Divisions:
     def starts_a_name(self, surface: str, text: str, end: int) -> bool:
         """A short form that the text continues into a community, compound or road name
         (中山 in 中山社区, 长乐 in 长乐南路): it names that place, not the division."""
+        if not self.name_tail.match(text, end):   # asked first: most names end where they are written
+            return False
         readings = self.readings.get(surface, ())
-        return bool(readings) and all(r.short for r in readings) and bool(self.name_tail.match(text, end))
+        return bool(readings) and all(r.short for r in readings)
 
     def is_beyond(self, surface: str) -> bool:
         """A country, continent, major river or lake: no one division to resolve to."""

@@ -124,6 +124,7 @@ class Resolver:
         self.div = divisions
         self.use_region = use_region
         self._read: dict[tuple[str, str | None], Mention | None] = {}   # (surface, subtype) → its reading
+        self._prefixes: dict[str, tuple[list, int]] = {}   # surface → its prefix_chain
 
     # --- reading a surface -----------------------------------------------------------------
 
@@ -139,6 +140,13 @@ class Resolver:
             return None
         return Mention(start, end, surface, r.rank, r.cands, r.own, r.strong, r.vague, rule=r.rule)
 
+    def prefix_chain(self, surface: str) -> tuple[list, int]:
+        """Divisions.prefix_chain of a name, read once a document (a project or a body is
+        named again and again; the result is only read)."""
+        if surface not in self._prefixes:
+            self._prefixes[surface] = self.div.prefix_chain(surface)
+        return self._prefixes[surface]
+
     def _reading(self, surface: str, subtype: str | None) -> Mention | None:
         if self.div.is_beyond(surface):
             return None
@@ -150,7 +158,7 @@ class Resolver:
             m.cands, m.own = sorted({r.row for r in readings}), True
             m.vague = all(r.vague for r in readings)
             return m
-        segments, pos = self.div.prefix_chain(surface)
+        segments, pos = self.prefix_chain(surface)
         chain = self.div.nested(segments)
         rows = chain[-1] if chain else []
         if rows and pos == len(surface):

@@ -9,6 +9,8 @@ its paragraph goes on about, or the article's only project.
 
 from __future__ import annotations
 
+import itertools
+
 import regex
 
 from . import slots
@@ -65,7 +67,8 @@ class RelationExtractor:
         names are read once, then which of them mention a project is decided knowing the
         keys the article's sentences give on their own."""
         text = page.text
-        themed = len(self.t.trigger_re["RENOVATION"].findall(text, art.start, art.end)) >= 3
+        works = self.t.trigger_re["RENOVATION"].finditer(text, art.start, art.end)
+        themed = next(itertools.islice(works, 2, None), None) is not None  # a third word of renovation
         scopes = page.sentences_in(art)
         read = self.mentions.names_of(text, [sent for _, sent in scopes], ents)
         known = {key for names in read if names.chains for key in self.mentions.keys(names)}
