@@ -1,6 +1,7 @@
 """Finding project mentions in a sentence and the keys that merge a project's names."""
 from __future__ import annotations
 
+import bisect
 from typing import NamedTuple
 
 import regex
@@ -113,22 +114,19 @@ class MentionFinder:
         self.t = tables
 
     def names_of(self, text: str, sents: list[Span], ents: list[dict]) -> list[Names]:
-        """The names of each sentence of an article (ents: its entities, sorted), its
-        places and projects dealt out to the sentences in one pass."""
-        cands = [e for e in ents if e["label"] == "PLACE" or (e["label"] == "PROJECT" and not self.slogan(text, e))]
-        out, i, n = [], 0, len(cands)
-        for sent in sents:
-            while i < n and cands[i]["start"] < sent.start:
-                i += 1
-            j = i
-            while j < n and cands[j]["start"] < sent.end:
-                j += 1
-            if j == i:
-                out.append(_NO_NAMES)
-                continue
-            in_sent = [e for e in cands[i:j] if e["end"] <= sent.end]
-            i = j
-            out.append(self.names(text, sent, in_sent) if in_sent else _NO_NAMES)
+        """The names of each sentence of an article (ents: its entities, sorted): its
+        places and projects dealt out to their sentences (found by bisect), so only the
+        sentences that hold one are read."""
+        starts = [sent.start for sent in sents]
+        held: dict[int, list[dict]] = {}   # sentence index → its places and projects
+        for e in ents:
+            if e["label"] == "PLACE" or (e["label"] == "PROJECT" and not self.slogan(text, e)):
+                k = bisect.bisect_right(starts, e["start"]) - 1
+                if k >= 0 and e["start"] < sents[k].end and e["end"] <= sents[k].end:   # inside sentence k
+                    held.setdefault(k, []).append(e)
+        out = [_NO_NAMES] * len(sents)
+        for k, in_sent in held.items():
+            out[k] = self.names(text, sents[k], in_sent)
         return out
 
     def names(self, text: str, sent: Span, in_sent: list[dict]) -> Names:
