@@ -200,15 +200,15 @@ class Resolver:
         return document
 
     def _rounds(self, mentions: list[Mention], context: Context) -> None:
-        """Rule 4 until nothing changes (a decided name is context for the next round)."""
+        """Rule 4 until nothing changes (a decided name is context for the next round);
+        each round asks only the names still undecided."""
+        undecided = [m for m in mentions if m.row is None and m.cands]
         for _ in range(MAX_ROUNDS):
             context.update()
-            changed = False
-            for m in mentions:
-                if m.row is None and m.cands:
-                    changed |= self._by_context(m, context)
-            if not changed:
+            decided = [m for m in undecided if self._by_context(m, context)]
+            if not decided:
                 break
+            undecided = [m for m in undecided if m.row is None]
 
     def _siblings(self, ordered: list[Mention]) -> None:
         """Adjacent names (福州市 鼓楼区, 鼓楼区 东街街道) decide each other when exactly one
