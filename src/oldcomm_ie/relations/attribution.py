@@ -20,10 +20,11 @@ class Attribution:
         section runs from one subhead to the next) when the section's headline or lead
         names it, else the article's only project when the article's does."""
         sections = sections_of(page, art)
-        starts = [sec.start for sec in sections]
-        by_section: list[list] = [[] for _ in sections]  # plan entries of each section, in one pass
-        for entry in plan:
-            by_section[max(0, bisect.bisect_right(starts, entry[0].start) - 1)].append(entry)
+        # the plan entries of each section: a slice of the plan (both in reading order, and
+        # the first section opens the article)
+        at = [sent.start for sent, _, _ in plan]
+        cuts = [bisect.bisect_left(at, sec.start) for sec in sections[1:]]
+        by_section = [plan[lo:hi] for lo, hi in zip([0, *cuts], [*cuts, len(plan)], strict=True)]
         owner: dict[int, Record] = {}
         for scope, entries in [(art, plan)] + list(zip(sections, by_section, strict=False)):  # sections last: they win
             keys = mine if scope is art else list(dict.fromkeys(
