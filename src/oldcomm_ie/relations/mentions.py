@@ -116,7 +116,7 @@ class MentionFinder:
     def names_of(self, text: str, sents: list[Span], ents: list[dict]) -> list[Names]:
         """The names of each sentence of an article (ents: its entities, sorted): its
         places and projects dealt out to their sentences (found by bisect), so only the
-        sentences that hold one are read."""
+        sentences that hold a project or a place that can be renovated are read."""
         starts = [sent.start for sent in sents]
         held: dict[int, list[dict]] = {}   # sentence index → its places and projects
         for e in ents:
@@ -126,7 +126,8 @@ class MentionFinder:
                     held.setdefault(k, []).append(e)
         out = [_NO_NAMES] * len(sents)
         for k, in_sent in held.items():
-            out[k] = self.names(text, sents[k], in_sent)
+            if any(e["label"] == "PROJECT" or renovatable(text, e) for e in in_sent):  # else no chain has a head
+                out[k] = self.names(text, sents[k], in_sent)
         return out
 
     def names(self, text: str, sent: Span, in_sent: list[dict]) -> Names:
