@@ -72,13 +72,9 @@ class AdminAnnotator:
         places, hidden = self.mentions(resolver, text, entities, projects)
         found = [m for m in places.values() if m is not None] + hidden
         region = resolver.region(resolver.resolve(text, found))
-        out_entities = []
-        for i, e in enumerate(entities):
-            e = dict(e)
-            if i in places:
-                m = places[i]
-                e["admin"] = self.div.chain(m.row if m is not None else None)
-            out_entities.append(e)
+        out_entities = [dict(e) for e in entities]
+        for i, m in places.items():
+            out_entities[i]["admin"] = self.div.chain(m.row if m is not None else None)
         out_projects = []
         resolved = by_surface(found)
         inside = names_inside(projects, hidden)

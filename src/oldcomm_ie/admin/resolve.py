@@ -185,7 +185,8 @@ class Resolver:
             m.sentence, m.paragraph = scopes.sentence(m.start), scopes.paragraph(m.start)
             if len(m.cands) == 1 and not m.vague:
                 m.row, m.rule = m.cands[0], m.rule or "unique"
-        self._siblings(sorted(mentions, key=lambda m: m.start))
+        ordered = sorted(mentions, key=lambda m: m.start)
+        self._siblings(ordered)
         context = Context(self.div, mentions)
         self._rounds(mentions, context)
         context.update()
@@ -196,7 +197,7 @@ class Resolver:
         if shared:   # what they share (南昌市 of 南昌) may decide the vague ones
             self._rounds(mentions, context)
         context.update()   # the document's counts before rules 6 and 7 (they decide by no count)
-        self._nearest(mentions, self.region(document))
+        self._nearest(ordered, self.region(document))
         return document
 
     def _rounds(self, mentions: list[Mention], context: Context) -> None:
@@ -261,13 +262,14 @@ class Resolver:
         major = [r for r, w in document.items() if 2 * w > total and self.div.rank(r) <= RANK["city"]]
         return max(major, key=lambda r: len(self.div.path(r)), default=None)
 
-    def _nearest(self, mentions: list[Mention], region: int | None) -> None:
-        """Rules 6 and 7 for what is still unplaced and names no division of its own."""
-        anchors = sorted((m for m in mentions if m.evidence), key=lambda m: m.start)
+    def _nearest(self, ordered: list[Mention], region: int | None) -> None:
+        """Rules 6 and 7 for what is still unplaced and names no division of its own
+        (ordered: the mentions in reading order)."""
+        anchors = [m for m in ordered if m.evidence]
         starts = [a.start for a in anchors]
         numbers = {scope: [getattr(a, scope) for a in anchors] for scope in ("sentence", "paragraph")}
         placed: dict[str, int] = {}   # one name, one place: a compound named again later
-        for m in sorted(mentions, key=lambda m: m.start):   # beside another city's example
+        for m in ordered:   # beside another city's example
             if m.row is not None or (m.cands and m.strong and not m.vague):
                 continue
             if m.surface in placed:
