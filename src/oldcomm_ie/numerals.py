@@ -9,8 +9,8 @@ against cn2an.an2cn on random integers, where cn2an is right.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 DIGITS = {
     "零": 0, "〇": 0, "○": 0, "洞": 0,
@@ -34,9 +34,9 @@ ARABIC_MAGNITUDE = {"k": 10 ** 3, "K": 10 ** 3, "w": 10 ** 4, "W": 10 ** 4}
 MAX_NUMERAL_CHARS = 48
 
 
-@dataclass(frozen=True)
-class Number:
-    """A parsed numeral: value, optional upper bound, and what its surface implies."""
+class Number(NamedTuple):
+    """A parsed numeral: value, optional upper bound, and what its surface implies (a
+    NamedTuple: immutable like a frozen dataclass, and built about twice as fast)."""
 
     value: Decimal
     value_max: Decimal | None = None

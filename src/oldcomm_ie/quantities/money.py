@@ -6,7 +6,6 @@ after a numeral (3.2个亿) is the spoken 亿 of money.
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
 
 from ..numerals import Number
@@ -44,5 +43,5 @@ class MoneyContext:
         if text[end:end + 2] not in _YI:
             return None
         vmax = None if number.value_max is None else number.value_max * _YI_FACTOR
-        return replace(number, value=number.value * _YI_FACTOR, value_max=vmax,
-                       magnitude=number.magnitude * 10 ** 8), end + 2
+        return number._replace(value=number.value * _YI_FACTOR, value_max=vmax,
+                               magnitude=number.magnitude * 10 ** 8), end + 2

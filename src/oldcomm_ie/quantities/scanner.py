@@ -141,8 +141,9 @@ class QuantityScanner:
         (绿化面积约104.66万): (kind, unit name) and r.start moved over the currency; False
         when neither applies; None when a bare numeral is no amount here."""
         unit, form, number = r.unit, r.form, r.number
-        cur = self.units.currency_before(text, r.start) if form == "num" else None
-        if cur is not None and (unit is None or (unit.kind == "money" and unit.unit == "元")):
+        yuan_or_none = unit is None or (unit.kind == "money" and unit.unit == "元")
+        cur = self.units.currency_before(text, r.start) if form == "num" and yuan_or_none else None
+        if cur is not None:
             r.start -= cur[1]
             if unit is None:
                 return "money", cur[0]
