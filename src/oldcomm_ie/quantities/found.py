@@ -1,8 +1,8 @@
 """One amount found in clean text, and its plain (msgpack-safe) form on the Doc."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from ..numerals import decimal_text, to_json_number
 
@@ -10,9 +10,9 @@ from ..numerals import decimal_text, to_json_number
 MAX_VALUE = Decimal(10) ** 20
 
 
-@dataclass(frozen=True)
-class Found:
-    """One amount found in clean text (offsets into that text)."""
+class Found(NamedTuple):
+    """One amount found in clean text (offsets into that text); a NamedTuple, immutable
+    and built about twice as fast as a frozen dataclass."""
 
     start: int
     end: int
