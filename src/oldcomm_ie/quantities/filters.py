@@ -5,6 +5,8 @@ looks for are rows of data/not_amount.tsv and data/numeral_words.txt.
 """
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ..chars import is_cjk
@@ -35,7 +37,8 @@ _CODE_MARKS = "+#@_"  # #2
 _MARKS_BEFORE = frozenset("第" + _DAY_MARKS + "".join(w[-1] for w in _WEEK_WORDS) + _DASHES + _LIST_MARKS
                           + _CODE_MARKS)
 _ORDINAL_BEFORE = regex.compile(rf"第[{CN_DIGIT}十百\d]{{1,4}}$")
-_SHORT_QUOTE = regex.compile(r'“[^“”\n]{1,16}”|‘[^‘’\n]{1,16}’|"[^"\n]{1,16}"|《[^《》\n]{1,24}》|「[^「」\n]{1,16}」')
+# (literal characters only, so the standard engine matches alike, and a third faster)
+_SHORT_QUOTE = re.compile(r'“[^“”\n]{1,16}”|‘[^‘’\n]{1,16}’|"[^"\n]{1,16}"|《[^《》\n]{1,24}》|「[^「」\n]{1,16}」')
 
 
 class NotAmountFilter:

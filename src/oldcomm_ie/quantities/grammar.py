@@ -49,8 +49,11 @@ _TABLES_DIFFER = re.compile(r"[\x1c-\x1f\U00010000-\U0010ffff]")
 # Every character a NUMBER_RE match can start with: the standard engine finds the next one
 # faster than `regex` tries NUMBER_RE at every position, so next_numeral searches with it
 # and matches NUMBER_RE only there.  Past the BMP every character is tried: `regex` knows
-# digits there that the standard engine's older Unicode tables do not.
-_NUMERAL_START = re.compile(rf"[\d{CN_ALL}数半负負\-\U00010000-\U0010ffff]")
+# digits there that the standard engine's older Unicode tables do not.  The BMP's decimal
+# digits are listed out: they are the characters \d matches there, found by one table
+# look-up where \d asks the Unicode database at every character of the text (2x slower).
+_BMP_DIGITS = "".join(filter(str.isdecimal, map(chr, range(0x10000))))
+_NUMERAL_START = re.compile(rf"[{_BMP_DIGITS}{CN_ALL}数半负負\-\U00010000-\U0010ffff]")
 URL_RE = regex.compile(r"(?:https?://|www\.)[^\s\u3000\u4e00-\u9fff，。；]+")
 
 _YEAR = regex.compile(r"(?:1[0-9]|2[01])\d\d|[一二][〇零○九一二三四五六七八九]{3}")
