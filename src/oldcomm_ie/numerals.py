@@ -188,16 +188,16 @@ def parse_arabic(s: str) -> Number | None:
     """1,234.5 / 3.7亿 / 500余万 / 15k / 2.789e-1 / 10几."""
     approx = more = False
     if s.isascii() and s.isdigit():
-        head, tail = s, ""  # the common case (2020, 15), told without the scan below
+        value, tail = Decimal(s), ""  # the common case (2020, 15), told without the scan below
     else:
         i = 0
         while i < len(s) and (s[i].isdigit() or s[i] in ".,，eE+-"):
             i += 1
         head, tail = s[:i], s[i:]
-    try:
-        value = Decimal(head.replace(",", "").replace("，", ""))
-    except InvalidOperation:
-        return None
+        try:
+            value = Decimal(head.replace(",", "").replace("，", ""))
+        except InvalidOperation:
+            return None
     if tail and any(ch.isdigit() or ch in DIGITS for ch in tail):
         return _mixed(s)
     mag = 1

@@ -53,14 +53,15 @@ class QuantityScanner:
             m = next_numeral(text, pos, match)
             if m is None:
                 break
-            while b < len(blocked) and blocked[b][1] <= m.start():
+            start, end = m.span()
+            while b < len(blocked) and blocked[b][1] <= start:
                 b += 1
-            in_url = b < len(blocked) and blocked[b][0] <= m.start()
+            in_url = b < len(blocked) and blocked[b][0] <= start
             got = None
-            if m.end() - m.start() <= MAX_NUMERAL_CHARS and not in_url:
+            if end - start <= MAX_NUMERAL_CHARS and not in_url:
                 got = self._one(text, m, bare)
             if got is None:
-                pos = m.end() if m.end() > m.start() else m.start() + 1
+                pos = end if end > start else start + 1
                 continue
             found.append(got)
             pos = got.end
