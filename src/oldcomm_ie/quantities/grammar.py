@@ -64,6 +64,14 @@ def numeral_matcher(text: str) -> Callable[[str, int], re.Match | regex.Match | 
     return NUMBER_RE.match if _TABLES_DIFFER.search(text) else _NUMBER_STD.match
 
 
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every web address in text.  Every one starts with http or www., and
+    most texts hold neither: two substring tests tell so faster than a regex pass."""
+    if "http" not in text and "www." not in text:
+        return []
+    return [m.span() for m in URL_RE.finditer(text)]
+
+
 def next_numeral(text: str, pos: int, match=NUMBER_RE.match) -> re.Match | regex.Match | None:
     """NUMBER_RE.search(text, pos): the first numeral starting at pos or after (`match`:
     numeral_matcher(text))."""

@@ -20,6 +20,7 @@ _PAIR_SEP = regex.compile(r"[和与與]")
 # none of these, and two regex calls are not needed to tell.
 _SEP_FIRST = frozenset("(（—-到至~〜–－和与與")
 _PAIR_END = regex.compile(r"之?间")
+_BOUNDS = {"more_than", "less_than"}
 _GAP_OK = regex.compile(r"[\s,，、;；]*(?:并且|并|且|而且|但|又|的同时|同时)?[\s,，]*")
 
 
@@ -78,11 +79,10 @@ def merge_bounds(text: str, found: list[Found]) -> list[Found]:
     """大于10小于20, 1000以上，1500以下: a lower and an upper bound become one range."""
     out: list[Found] = []
     for q in found:
-        if out:
+        if out and {out[-1].qualifier, q.qualifier} == _BOUNDS:
             p = out[-1]
             gap = text[p.end:q.start]
-            bounds = {p.qualifier, q.qualifier} == {"more_than", "less_than"}
-            if bounds and len(gap) <= 3 and _GAP_OK.fullmatch(gap) and p.unit == q.unit and p.kind == q.kind:
+            if len(gap) <= 3 and _GAP_OK.fullmatch(gap) and p.unit == q.unit and p.kind == q.kind:
                 lo, hi = (p, q) if p.qualifier == "more_than" else (q, p)
                 if lo.value < hi.value:
                     out[-1] = Found(p.start, q.end, lo.value, p.unit, p.kind, "range", hi.value)

@@ -16,7 +16,7 @@ import regex
 from ..numerals import MAX_NUMERAL_CHARS, Number
 from .filters import NotAmountFilter, drop_slogans
 from .found import MAX_VALUE, Found
-from .grammar import URL_RE, next_numeral, numeral_matcher, read_number
+from .grammar import next_numeral, numeral_matcher, read_number, url_spans
 from .money import YUAN, MoneyContext
 from .overlap import drop_overlaps
 from .qualifiers import QualifierReader
@@ -45,7 +45,7 @@ class QuantityScanner:
     def scan(self, text: str, bare: bool = False) -> list[Found]:
         """Every amount of `text` in text order, no two sharing a character."""
         found: list[Found] = []
-        blocked = [(m.start(), m.end()) for m in URL_RE.finditer(text)]
+        blocked = url_spans(text)
         b = 0
         pos = 0
         match = numeral_matcher(text)
