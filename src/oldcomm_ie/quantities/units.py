@@ -39,6 +39,11 @@ class UnitReader:
         firsts = {w[0] for w in units}
         self.tail_starts = frozenset(firsts | {ch.upper() for ch in firsts if ch.isascii()}
                                      | set(" 余多几幾个個大角毛毫"))
+        # units of one character that starts no longer unit, no letter or quote (年, 名,
+        # %, most measure words): unit_at reads them with one look-up and no walk
+        self.lone_units = {w: u for w, u in units.items() if len(w) == 1 and w not in "\"'"
+                           and not (w.isascii() and w.isalpha())
+                           and not any(len(x) > 1 and x.startswith(w) for x in self.index.prefixes)}
 
     def _units_at(self, text: str, p: int) -> list[tuple[int, Unit]]:
         """(length, unit) of every unit written at p, shortest first; a Latin unit of two
@@ -60,6 +65,9 @@ class UnitReader:
 
     def unit_at(self, text: str, pos: int) -> Unit | None:
         """The longest unit written at pos (one space allowed before a Latin unit)."""
+        lone = self.lone_units.get(text[pos:pos + 1])
+        if lone is not None:
+            return lone
         p = pos + 1 if text[pos:pos + 1] == " " and text[pos + 1:pos + 2].isascii() else pos
         for n, u in reversed(self._units_at(text, p)):
             if u.surface[-1].isascii() and u.surface[-1].isalpha():
