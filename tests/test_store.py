@@ -315,3 +315,34 @@ def test_project_table_view_is_the_wide_csv_table(tmp_path):
                     for r in csv.DictReader(f)]
     assert expected
     assert query(db, "SELECT doc_id, project, investors, outcomes FROM project_table ORDER BY project_id") == expected
+
+
+def test_a_file_locked_while_another_writer_creates_it_is_asked_again(tmp_path, monkeypatch):
+    """SQLite may refuse the switch to WAL at once while a second run creates the same file
+    ("database is locked", past the busy timeout): the store asks again, then opens."""
+    refusals = []
+
+    class Busy:
+        def __init__(self, db):
+            self.db = db
+
+        def execute(self, sql, *args):
+            if sql.startswith("PRAGMA journal_mode") and len(refusals) < 2:
+                refusals.append(sql)
+                raise sqlite3.OperationalError("database is locked")
+            return self.db.execute(sql, *args)
+
+        def __getattr__(self, name):
+            return getattr(self.db, name)
+
+    opened = SQLiteStore._open
+
+    def busy_open(self):
+        self.db = Busy(self.db)
+        opened(self)
+        self.db = self.db.db
+
+    monkeypatch.setattr(SQLiteStore, "_open", busy_open)
+    store = SQLiteStore(tmp_path / "r.sqlite")
+    assert len(refusals) == 2
+    assert store.db.execute("PRAGMA journal_mode").fetchone() == ("wal",)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -132,7 +133,7 @@ class SQLiteStore:
     def _open(self) -> None:
         """Check the schema and create it under the write lock (two writers may start at once)."""
         self.db.execute("PRAGMA foreign_keys = ON")
-        self.db.execute("PRAGMA journal_mode = WAL")
+        self._wal()
         with self.transaction():
             tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             found = None
@@ -152,6 +153,20 @@ class SQLiteStore:
                     self.db.execute(statement)
             self.db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)",
                             (str(SCHEMA_VERSION),))
+
+    def _wal(self, wait: float = 120.0) -> None:
+        """Switch the file to write-ahead logging.  While another writer creates the same
+        file, SQLite may answer "database is locked" at once, past the busy timeout (seen
+        with two runs started together): ask again until `wait` seconds have gone."""
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                self.db.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     @contextmanager
     def transaction(self):
