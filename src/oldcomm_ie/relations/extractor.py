@@ -98,35 +98,33 @@ class RelationExtractor:
             if para is not para_at:  # a paragraph goes on about the last project when it opens with an anaphor
                 para_at = para
                 carried = last is not None and self.t.union_re["GOES_ON"].match(text, para.start, para.end) is not None
-            owners: list[Mention] = []
-            if mentions:  # what the sentence names: the projects it speaks of, the estates they cover
-                estates = []
-                project_here = any(m.kind == "project" for m in mentions) or (
-                    named and last is not None and self.attribution.goes_on(text, sent)
-                )
-                for m in mentions:
-                    if m.kind == "place":
-                        self._place_of_project(m, records, mine, alias_of)
-                    if (
-                        m.kind == "place"
-                        and m.key not in records
-                        and not m.heads
-                        and (m.listed or (named and project_here))
-                    ):
-                        estates.append(m)
-                        continue
-                    self._resolve(text, para, m, last, records, mine, alias_of)
-                    self._merge(m, sent, records, relations)
-                    if m.key not in mine:
-                        mine.append(m.key)
-                    owners.append(m)
-                for m in estates:  # the project its sentence names before it (or after it), else the last one
-                    before = [o for o in owners if o.start <= m.start]
-                    rec = records[(before or owners)[-1 if before else 0].key] if owners else last
-                    if rec is not None:
-                        self._cover(rec, m, sent, relations)
-                    else:
-                        covered.append(m)
+            owners, estates = [], []
+            project_here = bool(mentions) and (any(m.kind == "project" for m in mentions) or (
+                named and last is not None and self.attribution.goes_on(text, sent)
+            ))
+            for m in mentions:
+                if m.kind == "place":
+                    self._place_of_project(m, records, mine, alias_of)
+                if (
+                    m.kind == "place"
+                    and m.key not in records
+                    and not m.heads
+                    and (m.listed or (named and project_here))
+                ):
+                    estates.append(m)
+                    continue
+                self._resolve(text, para, m, last, records, mine, alias_of)
+                self._merge(m, sent, records, relations)
+                if m.key not in mine:
+                    mine.append(m.key)
+                owners.append(m)
+            for m in estates:  # the project its sentence names before it (or after it), else the last one
+                before = [o for o in owners if o.start <= m.start]
+                rec = records[(before or owners)[-1 if before else 0].key] if owners else last
+                if rec is not None:
+                    self._cover(rec, m, sent, relations)
+                else:
+                    covered.append(m)
             if owners:
                 last, carried = records[owners[-1].key], True
                 plan.append((sent, owners, True))
