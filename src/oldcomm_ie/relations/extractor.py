@@ -9,8 +9,6 @@ its paragraph goes on about, or the article's only project.
 
 from __future__ import annotations
 
-import itertools
-
 import regex
 
 from . import slots
@@ -67,8 +65,7 @@ class RelationExtractor:
         names are read once, then which of them mention a project is decided knowing the
         keys the article's sentences give on their own."""
         text = page.text
-        works = self.t.trigger_re["RENOVATION"].finditer(text, art.start, art.end)
-        themed = next(itertools.islice(works, 2, None), None) is not None  # a third word of renovation
+        themed = len(self.t.trigger_re["RENOVATION"].findall(text, art.start, art.end)) >= 3
         scopes = page.sentences_in(art)
         read = self.mentions.names_of(text, [sent for _, sent in scopes], ents)
         known = {key for names in read if names.chains for key in self.mentions.keys(names)}
