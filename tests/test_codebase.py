@@ -1,10 +1,10 @@
 """The house rules a newcomer relies on (issue 12): no class over 200 lines, no module
 over 500, one licence stated alike, a typed package."""
 import ast
+import re
 from pathlib import Path
 
 import pytest
-import re
 
 ROOT = Path(__file__).resolve().parents[1]
 MODULES = sorted((ROOT / "src" / "oldcomm_ie").rglob("*.py"))
