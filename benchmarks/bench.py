@@ -209,6 +209,10 @@ def main() -> int:
         "spacy.blank('zh') tokenization": rate(blank.make_doc, texts, args.repeat),
         "oldcomm_ie.extract": rate(oldcomm_ie.extract, texts, args.repeat),
     }
+    from oldcomm_ie.records import from_doc
+
+    nlp = oldcomm_ie.load()  # the spaCy pipeline itself: a token per character, doc.ents, doc.spans
+    speed["from_doc(nlp(text)), the spaCy pipeline"] = rate(lambda t: from_doc(nlp(t)), texts, args.repeat)
     accuracy = {}
     peers = {
         "oldcomm_ie": adapt_ours,
