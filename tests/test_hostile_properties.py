@@ -65,3 +65,16 @@ def test_any_bytes_as_txt_read_or_raise_value_error(data):
 @given(st.lists(HOSTILE, max_size=2000).map("".join))
 def test_long_hostile_mix_never_crashes(text):
     check(text)
+
+
+_SPACY_PIPELINE = oldcomm_ie.load()
+
+
+@given(st.lists(st.one_of(HOSTILE, st.sampled_from(["重庆市渝中区", "住建委", "有限公司", "改造项目"])),
+                max_size=80).map("".join))
+def test_extract_without_tokens_equals_the_spacy_pipeline(text):
+    """extract() runs the stages on a Doc without tokens or views; on any text its result is
+    what from_doc makes of the full spaCy Doc."""
+    from oldcomm_ie.records import from_doc
+
+    assert oldcomm_ie.extract(text, nlp=_SPACY_PIPELINE).to_dict() == from_doc(_SPACY_PIPELINE(text)).to_dict()
