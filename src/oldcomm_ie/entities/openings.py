@@ -8,6 +8,7 @@ from collections.abc import Collection, Iterator
 
 import numpy as np
 
+from ..layout.hashes import code_points
 from ..tables import lengths_by_opening
 
 _SHIFT = np.uint64(21)  # bits of one code point
@@ -18,8 +19,8 @@ _SHORT = 64
 
 
 def _codes(text: str) -> np.ndarray:
-    """Code points of text (a lone surrogate kept as its own code, as str holds it)."""
-    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
+    """Code points of text, wide enough to shift three of them into one number."""
+    return code_points(text).astype(np.uint64)
 
 
 def _grams(codes: np.ndarray, width: int) -> np.ndarray:

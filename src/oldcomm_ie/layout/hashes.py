@@ -44,5 +44,6 @@ class CharHashes:
 
 
 def code_points(text: str) -> np.ndarray:
-    """The code points of a text without lone surrogates, as a uint32 array."""
-    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    """The code points of a text, as a uint32 array (a lone surrogate kept as its own
+    code, as str holds it)."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)

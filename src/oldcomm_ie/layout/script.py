@@ -18,6 +18,7 @@ from operator import ne
 import numpy as np
 
 from ..tables import data_words
+from .hashes import code_points
 
 # Share of a text's characters that t2s changes from which it is read as traditional
 # (about a third of the characters of traditional news prose change; simplified prose
@@ -57,7 +58,7 @@ def _changeable() -> np.ndarray:
 
 def _convert(text: str) -> str:
     """t2s of text, line by line, where a line holds a character it can change."""
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    codes = code_points(text)
     changeable = np.flatnonzero(_changeable()[codes.astype(np.intp)])  # (an index of numpy's own type is read faster)
     if not changeable.size:
         return text

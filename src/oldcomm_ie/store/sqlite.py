@@ -23,6 +23,8 @@ from pathlib import Path
 from ..chars import safe_text
 from .rows import as_extraction, exact, number, project_records
 
+# How long a writer waits for another to release the file before giving up (seconds).
+BUSY_SECONDS = 120.0
 SCHEMA_VERSION = 2
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -120,7 +122,7 @@ class SQLiteStore:
 
         self.path = Path(path)
         self.version = __version__
-        self.db = sqlite3.connect(str(self.path), timeout=120, isolation_level=None)
+        self.db = sqlite3.connect(str(self.path), timeout=BUSY_SECONDS, isolation_level=None)
         try:
             self._open()
         except sqlite3.DatabaseError as exc:
@@ -154,7 +156,7 @@ class SQLiteStore:
             self.db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)",
                             (str(SCHEMA_VERSION),))
 
-    def _wal(self, wait: float = 120.0) -> None:
+    def _wal(self, wait: float = BUSY_SECONDS) -> None:
         """Switch the file to write-ahead logging.  While another writer creates the same
         file, SQLite may answer "database is locked" at once, past the busy timeout (seen
         with two runs started together): ask again until `wait` seconds have gone."""
